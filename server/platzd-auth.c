@@ -1,0 +1,557 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "platzd-auth"
+
+#include "config.h"
+
+#include <string.h>
+#include <sodium.h>
+
+#include "platzd-auth.h"
+
+#define TOKEN_BYTES 32
+#define FAIL_WINDOW_S 300
+#define FAIL_LIMIT_USER 10
+#define FAIL_LIMIT_ADDRESS 50
+#define TOUCH_INTERVAL_S 60
+
+typedef struct {
+  gint64 user_id;
+  gint64 expires_at;    /* absolute, unix seconds */
+  gint64 last_used_at;  /* unix seconds */
+  gint64 stored_last_used_at;
+} Session;
+
+struct _PlatzdAuth {
+  PlatzdApp   *app;
+  GThreadPool *pool;
+  GHashTable  *sessions;   /* hex token hash -> Session */
+  GHashTable  *failures;   /* key -> GArray of gint64 times */
+  gint64       idle_s;
+  gint64       max_s;
+  char        *dummy_hash; /* verified against for unknown users */
+};
+
+typedef enum { JOB_HASH, JOB_VERIFY } JobKind;
+
+typedef struct {
+  JobKind            kind;
+  char              *password;
+  char              *hash;
+  gboolean           ok;
+  PlatzdHashCallback hash_cb;
+  void             (*verify_cb) (gboolean ok, gpointer user_data);
+  gpointer           user_data;
+} Job;
+
+/* Worker pool */
+
+static gboolean
+job_done_cb (gpointer data)
+{
+  Job *job = data;
+
+  if (job->kind == JOB_HASH)
+    job->hash_cb (g_steal_pointer (&job->hash), job->user_data);
+  else
+    job->verify_cb (job->ok, job->user_data);
+  if (job->password)
+    sodium_memzero (job->password, strlen (job->password));
+  g_free (job->password);
+  g_free (job->hash);
+  g_free (job);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+job_run (gpointer data,
+         gpointer user_data)
+{
+  Job *job = data;
+
+  if (job->kind == JOB_HASH)
+    job->hash = platzd_auth_hash_password (job->password, NULL);
+  else
+    job->ok = job->hash != NULL &&
+              crypto_pwhash_str_verify (job->hash, job->password, strlen (job->password)) == 0;
+  g_idle_add_full (G_PRIORITY_DEFAULT, job_done_cb, job, NULL);
+}
+
+char *
+platzd_auth_hash_password (const char *password,
+                           GError    **error)
+{
+  char out[crypto_pwhash_STRBYTES];
+
+  if (crypto_pwhash_str (out, password, strlen (password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    {
+      g_set_error_literal (error, PLATZ_ERROR, PLATZ_ERROR_INTERNAL,
+                           "Out of memory while hashing a password");
+      return NULL;
+    }
+  return g_strdup (out);
+}
+
+void
+platzd_auth_hash_async (PlatzdAuth        *auth,
+                        const char        *password,
+                        PlatzdHashCallback callback,
+                        gpointer           user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = JOB_HASH;
+  job->password = g_strdup (password);
+  job->hash_cb = callback;
+  job->user_data = user_data;
+  g_thread_pool_push (auth->pool, job, NULL);
+}
+
+static void
+verify_async (PlatzdAuth *auth,
+              const char *password,
+              const char *hash,
+              void      (*callback) (gboolean ok, gpointer user_data),
+              gpointer    user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = JOB_VERIFY;
+  job->password = g_strdup (password);
+  job->hash = g_strdup (hash ? hash : auth->dummy_hash);
+  job->verify_cb = callback;
+  job->user_data = user_data;
+  g_thread_pool_push (auth->pool, job, NULL);
+}
+
+/* Rate limiting of failed logins */
+
+static guint
+failures_recent (PlatzdAuth *auth,
+                 const char *key,
+                 gint64      now,
+                 gint64     *retry_after)
+{
+  GArray *times = g_hash_table_lookup (auth->failures, key);
+  guint keep = 0;
+
+  if (times == NULL)
+    return 0;
+  for (guint i = 0; i < times->len; i++)
+    if (g_array_index (times, gint64, i) > now - FAIL_WINDOW_S)
+      g_array_index (times, gint64, keep++) = g_array_index (times, gint64, i);
+  g_array_set_size (times, keep);
+  if (keep == 0)
+    {
+      g_hash_table_remove (auth->failures, key);
+      return 0;
+    }
+  if (retry_after)
+    *retry_after = g_array_index (times, gint64, 0) + FAIL_WINDOW_S - now;
+  return keep;
+}
+
+static void
+failure_add (PlatzdAuth *auth,
+             const char *key,
+             gint64      now)
+{
+  GArray *times = g_hash_table_lookup (auth->failures, key);
+
+  if (times == NULL)
+    {
+      /* Bound the table: forget the oldest state when it grows large. */
+      if (g_hash_table_size (auth->failures) > 100000)
+        g_hash_table_remove_all (auth->failures);
+      times = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (auth->failures, g_strdup (key), times);
+    }
+  g_array_append_val (times, now);
+}
+
+/* Sessions */
+
+static char *
+token_hash_hex (const char *token)
+{
+  guint8 digest[crypto_hash_sha256_BYTES];
+
+  crypto_hash_sha256 (digest, (const guint8 *) token, strlen (token));
+  return sodium_bin2hex (g_malloc (sizeof digest * 2 + 1), sizeof digest * 2 + 1, digest,
+                         sizeof digest);
+}
+
+static void
+bind_hash (sqlite3_stmt *stmt,
+           int           index,
+           const char   *token)
+{
+  guint8 digest[crypto_hash_sha256_BYTES];
+
+  crypto_hash_sha256 (digest, (const guint8 *) token, strlen (token));
+  sqlite3_bind_blob (stmt, index, digest, sizeof digest, SQLITE_TRANSIENT);
+}
+
+static void
+session_drop (PlatzdAuth *auth,
+              const char *token)
+{
+  g_autofree char *hex = token_hash_hex (token);
+  sqlite3_stmt *stmt = platzd_store_prepare (auth->app->store,
+                                             "DELETE FROM sessions WHERE token_hash = ?", NULL);
+
+  g_hash_table_remove (auth->sessions, hex);
+  if (stmt != NULL)
+    {
+      bind_hash (stmt, 1, token);
+      platzd_store_step_done (auth->app->store, stmt, NULL);
+    }
+}
+
+static Session *
+session_lookup (PlatzdAuth *auth,
+                const char *token)
+{
+  g_autofree char *hex = token_hash_hex (token);
+  Session *session = g_hash_table_lookup (auth->sessions, hex);
+  sqlite3_stmt *stmt;
+
+  if (session != NULL)
+    return session;
+
+  stmt = platzd_store_prepare (auth->app->store,
+                               "SELECT user_id, expires_at, last_used_at FROM sessions "
+                               "WHERE token_hash = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  bind_hash (stmt, 1, token);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      session = g_new0 (Session, 1);
+      session->user_id = sqlite3_column_int64 (stmt, 0);
+      session->expires_at = sqlite3_column_int64 (stmt, 1);
+      session->last_used_at = sqlite3_column_int64 (stmt, 2);
+      session->stored_last_used_at = session->last_used_at;
+      g_hash_table_insert (auth->sessions, g_steal_pointer (&hex), session);
+    }
+  sqlite3_reset (stmt);
+  return session;
+}
+
+PlatzUser *
+platzd_user_load (PlatzdStore *store,
+                  gint64       id,
+                  GError     **error)
+{
+  return platzd_store_get (store, &platz_user_type, id, error);
+}
+
+PlatzUser *
+platzd_auth_authenticate (PlatzdAuth        *auth,
+                          SoupServerMessage *msg,
+                          GError           **error)
+{
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Authorization");
+  const char *token;
+  Session *session;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  PlatzUser *user;
+
+  if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
+    {
+      g_set_error_literal (error, PLATZ_ERROR, PLATZ_ERROR_UNAUTHENTICATED,
+                           "Sign in first: send 'Authorization: Bearer TOKEN'");
+      return NULL;
+    }
+  token = header + 7;
+  while (*token == ' ')
+    token++;
+  if (strlen (token) != TOKEN_BYTES * 2 || (session = session_lookup (auth, token)) == NULL)
+    {
+      g_set_error_literal (error, PLATZ_ERROR, PLATZ_ERROR_UNAUTHENTICATED,
+                           "The session is unknown or has ended; sign in again");
+      return NULL;
+    }
+  if (now >= session->expires_at || now - session->last_used_at > auth->idle_s)
+    {
+      session_drop (auth, token);
+      g_set_error_literal (error, PLATZ_ERROR, PLATZ_ERROR_UNAUTHENTICATED,
+                           "The session has expired; sign in again");
+      return NULL;
+    }
+  user = platzd_user_load (auth->app->store, session->user_id, NULL);
+  if (user == NULL)
+    {
+      session_drop (auth, token);
+      g_set_error_literal (error, PLATZ_ERROR, PLATZ_ERROR_UNAUTHENTICATED,
+                           "The session has ended; sign in again");
+      return NULL;
+    }
+  session->last_used_at = now;
+  /* Persist the idle clock now and then, not on every request. */
+  if (now - session->stored_last_used_at >= TOUCH_INTERVAL_S)
+    {
+      sqlite3_stmt *stmt = platzd_store_prepare (auth->app->store,
+                                                 "UPDATE sessions SET last_used_at = ? "
+                                                 "WHERE token_hash = ?", NULL);
+      if (stmt != NULL)
+        {
+          sqlite3_bind_int64 (stmt, 1, now);
+          bind_hash (stmt, 2, token);
+          if (platzd_store_step_done (auth->app->store, stmt, NULL))
+            session->stored_last_used_at = now;
+        }
+    }
+  return user;
+}
+
+void
+platzd_auth_forget_user (PlatzdAuth *auth,
+                         gint64      user_id)
+{
+  GHashTableIter iter;
+  gpointer value;
+  sqlite3_stmt *stmt;
+
+  g_hash_table_iter_init (&iter, auth->sessions);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (((Session *) value)->user_id == user_id)
+      g_hash_table_iter_remove (&iter);
+  stmt = platzd_store_prepare (auth->app->store, "DELETE FROM sessions WHERE user_id = ?", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, user_id);
+      platzd_store_step_done (auth->app->store, stmt, NULL);
+    }
+}
+
+/* Login */
+
+typedef struct {
+  PlatzdRequest *req;
+  char          *username;
+  gint64         user_id;
+} LoginData;
+
+static void
+login_data_free (LoginData *data)
+{
+  g_free (data->username);
+  g_free (data);
+}
+
+static void
+on_login_verified_cb (gboolean ok,
+                      gpointer user_data)
+{
+  LoginData *data = user_data;
+  PlatzdRequest *req = data->req;
+  PlatzdAuth *auth = req->app->auth;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autofree char *user_key = g_strdup_printf ("u:%s|%s", data->username, req->remote);
+  g_autofree char *address_key = g_strdup_printf ("a:%s", req->remote);
+  guint8 raw[TOKEN_BYTES];
+  char token[TOKEN_BYTES * 2 + 1];
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(GDateTime) expires = NULL;
+  g_autofree char *expires_text = NULL;
+  PlatzUser *user = NULL;
+  sqlite3_stmt *stmt;
+  GError *error = NULL;
+
+  if (!ok || data->user_id == 0 ||
+      (user = platzd_user_load (req->app->store, data->user_id, NULL)) == NULL)
+    {
+      failure_add (auth, user_key, now);
+      failure_add (auth, address_key, now);
+      platzd_reply_fail (req, PLATZ_ERROR_UNAUTHENTICATED, "Wrong user name or password");
+      login_data_free (data);
+      return;
+    }
+
+  randombytes_buf (raw, sizeof raw);
+  sodium_bin2hex (token, sizeof token, raw, sizeof raw);
+  stmt = platzd_store_prepare (req->app->store,
+                               "INSERT INTO sessions (token_hash, user_id, created_at, "
+                               "last_used_at, expires_at) VALUES (?, ?, ?, ?, ?)", &error);
+  if (stmt != NULL)
+    {
+      bind_hash (stmt, 1, token);
+      sqlite3_bind_int64 (stmt, 2, user->id);
+      sqlite3_bind_int64 (stmt, 3, now);
+      sqlite3_bind_int64 (stmt, 4, now);
+      sqlite3_bind_int64 (stmt, 5, now + auth->max_s);
+    }
+  if (stmt == NULL || !platzd_store_step_done (req->app->store, stmt, &error))
+    {
+      platz_object_free (&platz_user_type, user);
+      platzd_reply_error (req, error);
+      login_data_free (data);
+      return;
+    }
+  g_hash_table_remove (auth->failures, user_key);
+
+  expires = g_date_time_new_from_unix_utc (now + auth->max_s);
+  expires_text = g_date_time_format (expires, "%Y-%m-%dT%H:%M:%SZ");
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "token");
+  json_builder_add_string_value (builder, token);
+  json_builder_set_member_name (builder, "expires_at");
+  json_builder_add_string_value (builder, expires_text);
+  json_builder_set_member_name (builder, "idle_timeout_seconds");
+  json_builder_add_int_value (builder, auth->idle_s);
+  json_builder_set_member_name (builder, "user");
+  json_builder_add_value (builder, platz_encode (&platz_user_type, user));
+  json_builder_end_object (builder);
+  sodium_memzero (token, sizeof token);
+  platz_object_free (&platz_user_type, user);
+  platzd_reply_json (req, 200, json_builder_get_root (builder));
+  login_data_free (data);
+}
+
+static void
+handle_login (PlatzdRequest *req)
+{
+  PlatzdAuth *auth = req->app->auth;
+  PlatzLoginRequest login = { 0 };
+  GError *error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 retry_user = 0, retry_address = 0;
+  g_autofree char *user_key = NULL;
+  g_autofree char *address_key = NULL;
+  g_autofree char *hash = NULL;
+  LoginData *data;
+  sqlite3_stmt *stmt;
+
+  if (!platz_decode (&platz_login_request_type, req->body, PLATZ_DECODE_CREATE, &login, NULL,
+                     &error))
+    {
+      platz_object_clear (&platz_login_request_type, &login);
+      platzd_reply_error (req, error);
+      return;
+    }
+
+  user_key = g_strdup_printf ("u:%s|%s", login.username, req->remote);
+  address_key = g_strdup_printf ("a:%s", req->remote);
+  if (failures_recent (auth, user_key, now, &retry_user) >= FAIL_LIMIT_USER ||
+      failures_recent (auth, address_key, now, &retry_address) >= FAIL_LIMIT_ADDRESS)
+    {
+      g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                MAX (1, MAX (retry_user, retry_address)));
+      soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                    "Retry-After", retry);
+      platz_object_clear (&platz_login_request_type, &login);
+      platzd_reply_fail (req, PLATZ_ERROR_RATE_LIMITED,
+                         "Too many failed sign-ins; try again in %s seconds", retry);
+      return;
+    }
+
+  data = g_new0 (LoginData, 1);
+  data->req = req;
+  data->username = g_strdup (login.username);
+  stmt = platzd_store_prepare (req->app->store,
+                               "SELECT id, password_hash FROM users WHERE username = ?", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, login.username, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          data->user_id = sqlite3_column_int64 (stmt, 0);
+          hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+    }
+  /* Unknown users cost the same hash as known ones. */
+  if (hash == NULL)
+    data->user_id = 0;
+  platzd_request_pause (req);
+  verify_async (auth, login.password, hash, on_login_verified_cb, data);
+  sodium_memzero (login.password, strlen (login.password));
+  platz_object_clear (&platz_login_request_type, &login);
+}
+
+static const char *
+request_token (PlatzdRequest *req)
+{
+  const char *header = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (req->msg), "Authorization");
+  const char *token = header + 7;
+
+  while (*token == ' ')
+    token++;
+  return token;
+}
+
+static void
+handle_logout (PlatzdRequest *req)
+{
+  session_drop (req->app->auth, request_token (req));
+  platzd_reply_empty (req, 204);
+}
+
+static void
+handle_me (PlatzdRequest *req)
+{
+  platzd_reply_object (req, 200, &platz_user_type, req->user);
+}
+
+void
+platzd_auth_register (PlatzdApp *app)
+{
+  platzd_router_add (app->router, "POST", PLATZD_API "/auth/login", handle_login,
+                     PLATZD_ROUTE_PUBLIC);
+  platzd_router_add (app->router, "POST", PLATZD_API "/auth/logout", handle_logout, 0);
+  platzd_router_add (app->router, "GET", PLATZD_API "/me", handle_me, 0);
+}
+
+static gint64
+env_seconds (const char *name,
+             gint64      def)
+{
+  const char *value = g_getenv (name);
+  gint64 v;
+
+  if (value != NULL && g_ascii_string_to_signed (value, 10, 1, G_MAXINT32, &v, NULL))
+    return v;
+  return def;
+}
+
+static void
+array_free (gpointer data)
+{
+  g_array_unref (data);
+}
+
+PlatzdAuth *
+platzd_auth_new (PlatzdApp *app)
+{
+  PlatzdAuth *auth = g_new0 (PlatzdAuth, 1);
+
+  if (sodium_init () < 0)
+    g_printerr ("platzd: libsodium failed to initialise\n");
+  auth->app = app;
+  auth->pool = g_thread_pool_new (job_run, auth, PLATZD_HASH_THREADS, FALSE, NULL);
+  auth->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  auth->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, array_free);
+  /* Sessions end after a day without use, and after a week in any case;
+   * the environment may shorten both (tests). */
+  auth->idle_s = env_seconds ("PLATZD_SESSION_IDLE_SECONDS", 24 * 3600);
+  auth->max_s = env_seconds ("PLATZD_SESSION_MAX_SECONDS", 7 * 24 * 3600);
+  auth->dummy_hash = platzd_auth_hash_password ("platz-no-such-user", NULL);
+  return auth;
+}
+
+void
+platzd_auth_free (PlatzdAuth *auth)
+{
+  if (auth == NULL)
+    return;
+  /* Let running hashes finish; queued ones are dropped. */
+  g_thread_pool_free (auth->pool, TRUE, TRUE);
+  g_hash_table_unref (auth->sessions);
+  g_hash_table_unref (auth->failures);
+  g_free (auth->dummy_hash);
+  g_free (auth);
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Generic collection resources: GET (list, filtered by parent), POST, and
+ * GET / PATCH / DELETE on /{id}, for any type with a field table and a
+ * table.  Checks run in the order of SPEC §4: 400 (body) -> 404 (the object
+ * and every id it refers to) -> 403 (hooks) -> 422 (validate hook) -> 409.
+ */
+#pragma once
+
+#include "platzd-app.h"
+
+G_BEGIN_DECLS
+
+typedef struct _PlatzdResource PlatzdResource;
+
+struct _PlatzdResource {
+  const PlatzType    *type;
+  const char         *collection;    /* path under /api/v1, e.g. "/sites" */
+  const char * const *filters;       /* query parameters that filter lists */
+  /* SQL conditions selecting, with ?1 = the object's id, the bookings
+   * (alias b) and reservations (alias r) that depend on the object. */
+  const char         *bookings_where;
+  const char         *reservations_where;
+
+  /* May the user list (with these filters) / read this object?  NULL:
+   * every signed-in user. */
+  gboolean (*can_list)  (PlatzdRequest *req, GError **error);
+  gboolean (*can_read)  (PlatzdRequest *req, gconstpointer obj);
+  /* May the user create/change (old == NULL on create) / delete?  NULL:
+   * facility managers and admins. */
+  gboolean (*can_write) (PlatzdRequest *req, gconstpointer old, gconstpointer obj,
+                         guint64 present, GError **error);
+  /* Rules on the whole new object (422); may fill derived fields and
+   * mark them in *present. */
+  gboolean (*validate)  (PlatzdRequest *req, gpointer obj, guint64 *present, GError **error);
+  /* Fills fields that are not plain columns. */
+  void     (*decorate)  (PlatzdRequest *req, gpointer obj);
+  /* After a successful delete (inside no transaction). */
+  void     (*deleted)   (PlatzdRequest *req, gint64 id);
+};
+
+void     platzd_resource_register  (PlatzdApp            *app,
+                                    const PlatzdResource *resource);
+
+/* The steps, for resources that need their own handler around them. */
+gboolean platzd_resource_check_refs (PlatzdRequest   *req,
+                                     const PlatzType *type,
+                                     gconstpointer    obj,
+                                     guint64          present,
+                                     GError         **error);
+/* Inserts (or, with id > 0, updates) and replies with the stored object. */
+void     platzd_resource_save       (PlatzdRequest        *req,
+                                     const PlatzdResource *resource,
+                                     gint64                id,
+                                     gpointer              obj,
+                                     guint64               present);
+/* The table an id field refers to ("floor_id" -> "floors"), or NULL. */
+const char *platzd_ref_table        (const char *field_name);
+
+#define PLATZD_FIELD_BIT(type, name) (G_GUINT64_CONSTANT (1) << platz_type_field_index (type, name))
+
+G_END_DECLS

@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "platzd-server"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "platzd-app.h"
+#include "platzd-auth.h"
+
+/*
+ * The HTTP side: one SoupServer handler for every path, which checks the
+ * request in the order SPEC §4 asks for (route, 401, 400 body, then the
+ * resource's handler for 404 / 403 / 422 / 409), and an early handler that
+ * refuses oversized bodies from the headers, before they are read.
+ */
+
+#define BODY_KEY "platzd-body"
+#define START_KEY "platzd-start"
+
+typedef struct {
+  GByteArray *data;
+  gsize       limit;
+  gsize       total;
+} BodyBuffer;
+
+static void
+body_buffer_free (gpointer data)
+{
+  BodyBuffer *buffer = data;
+
+  g_clear_pointer (&buffer->data, g_byte_array_unref);
+  g_free (buffer);
+}
+
+static gsize
+body_limit_for (const char *method,
+                const char *path)
+{
+  if (strcmp (method, "PUT") == 0 && g_str_has_suffix (path, "/plan"))
+    return PLATZD_UPLOAD_BODY_MAX;
+  return PLATZD_JSON_BODY_MAX;
+}
+
+static void
+reply_too_large (SoupServerMessage *msg,
+                 gsize              limit)
+{
+  g_autofree char *body = g_strdup_printf (
+    "{\"error\":{\"code\":\"payload_too_large\",\"message\":\"The body is larger than %zu bytes\","
+    "\"reason\":null}}", limit);
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Connection", "close");
+  soup_server_message_set_status (msg, 413, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body,
+                                    strlen (body));
+}
+
+/* Counts the bytes of each chunk and keeps at most `limit` of them: a
+ * chunked body of any size never grows the server's memory. */
+static void
+on_msg_got_chunk_cb (SoupServerMessage *msg,
+                     GBytes            *chunk,
+                     BodyBuffer        *buffer)
+{
+  gsize size = g_bytes_get_size (chunk);
+
+  buffer->total += size;
+  if (buffer->total > buffer->limit)
+    {
+      g_clear_pointer (&buffer->data, g_byte_array_unref);
+      return;
+    }
+  g_byte_array_append (buffer->data, g_bytes_get_data (chunk, NULL), size);
+}
+
+static void
+early_handler_cb (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *method = soup_server_message_get_method (msg);
+  gsize limit = body_limit_for (method, path);
+  goffset length = soup_message_headers_get_content_length (headers);
+  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
+  BodyBuffer *buffer;
+
+  if (encoding == SOUP_ENCODING_CONTENT_LENGTH && length > (goffset) limit)
+    {
+      reply_too_large (msg, limit);
+      return;
+    }
+  if (encoding == SOUP_ENCODING_NONE)
+    return;
+
+  buffer = g_new0 (BodyBuffer, 1);
+  buffer->limit = limit;
+  buffer->data = g_byte_array_sized_new (length > 0 ? (guint) length : 1024);
+  g_object_set_data_full (G_OBJECT (msg), BODY_KEY, buffer, body_buffer_free);
+  soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (on_msg_got_chunk_cb), buffer);
+}
+
+/* Requests */
+
+static void
+on_msg_finished_cb (SoupServerMessage *msg,
+                    PlatzdRequest     *req)
+{
+  g_signal_handlers_disconnect_by_data (msg, req);
+  req->msg_gone = TRUE;
+  if (req->finished)
+    platzd_request_free (req);
+}
+
+static gboolean
+read_body (PlatzdRequest *req,
+           guint          flags,
+           GError       **error)
+{
+  BodyBuffer *buffer = g_object_get_data (G_OBJECT (req->msg), BODY_KEY);
+
+  if (buffer == NULL || buffer->total == 0)
+    return TRUE;
+  if (buffer->data == NULL || buffer->total > buffer->limit)
+    {
+      g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_PAYLOAD_TOO_LARGE,
+                   "The body is larger than %zu bytes", buffer->limit);
+      return FALSE;
+    }
+  if (flags & PLATZD_ROUTE_RAW_BODY)
+    {
+      req->raw_body = g_bytes_new (buffer->data->data, buffer->data->len);
+      return TRUE;
+    }
+  req->body = platz_json_parse ((const char *) buffer->data->data, buffer->data->len, error);
+  return req->body != NULL;
+}
+
+static void
+server_handler_cb (SoupServer        *server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  PlatzdApp *app = user_data;
+  PlatzdRequest *req;
+  PlatzdHandler handler;
+  GError *error = NULL;
+  guint flags = 0;
+  guint status = 0;
+  GInetSocketAddress *remote;
+
+  /* The early handler may already have answered (413). */
+  if (soup_server_message_get_status (msg) != 0)
+    return;
+
+  req = g_new0 (PlatzdRequest, 1);
+  req->app = app;
+  req->msg = g_object_ref (msg);
+  req->method = soup_server_message_get_method (msg);
+  req->path = path;
+  req->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  req->query = query ? g_hash_table_ref (query) : NULL;
+  remote = G_INET_SOCKET_ADDRESS (soup_server_message_get_remote_address (msg));
+  req->remote = remote ? g_inet_address_to_string (g_inet_socket_address_get_address (remote))
+                       : g_strdup ("unknown");
+  app->in_flight++;
+  g_signal_connect (msg, "finished", G_CALLBACK (on_msg_finished_cb), req);
+  /* The path string belongs to libsoup only for this call. */
+  req->path_copy = g_strdup (path);
+  req->path = req->path_copy;
+
+  if (app->shutting_down)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+      platzd_reply_fail (req, PLATZ_ERROR_UNAVAILABLE, "The server is shutting down");
+      return;
+    }
+
+  handler = platzd_router_lookup (app->router, req->method, path, req->params, &flags,
+                                  &req->route_data, &status);
+  if (handler == NULL)
+    {
+      if (status == 405)
+        platzd_reply_fail (req, PLATZ_ERROR_METHOD_NOT_ALLOWED,
+                           "%s is not allowed on %s", req->method, path);
+      else
+        platzd_reply_fail (req, PLATZ_ERROR_NOT_FOUND, "There is nothing at %s", path);
+      return;
+    }
+
+  if (!(flags & PLATZD_ROUTE_PUBLIC))
+    {
+      req->user = platzd_auth_authenticate (app->auth, msg, &error);
+      if (req->user == NULL)
+        {
+          platzd_reply_error (req, error);
+          return;
+        }
+    }
+
+  if (!read_body (req, flags, &error))
+    {
+      platzd_reply_error (req, error);
+      return;
+    }
+
+  handler (req);
+  g_assert (req->finished || req->paused);
+}
+
+static void
+on_request_started_cb (SoupServer        *server,
+                       SoupServerMessage *msg,
+                       PlatzdApp         *app)
+{
+  gint64 *start = g_new (gint64, 1);
+
+  *start = g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (msg), START_KEY, start, g_free);
+}
+
+/* One structured line per request: no query strings, bodies or headers,
+ * so no password, token or booking content reaches the log. */
+static void
+on_request_finished_cb (SoupServer        *server,
+                        SoupServerMessage *msg,
+                        PlatzdApp         *app)
+{
+  gint64 *start = g_object_get_data (G_OBJECT (msg), START_KEY);
+  GUri *uri = soup_server_message_get_uri (msg);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *stamp = NULL;
+  double ms = start ? (g_get_monotonic_time () - *start) / 1000.0 : 0;
+
+  if (app->quiet)
+    return;
+  now = g_date_time_new_now_utc ();
+  stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+  g_printerr ("ts=%s method=%s path=%s status=%u duration_ms=%.2f\n", stamp,
+              soup_server_message_get_method (msg) ? soup_server_message_get_method (msg) : "-",
+              uri ? g_uri_get_path (uri) : "-", soup_server_message_get_status (msg), ms);
+}
+
+/* Application */
+
+PlatzdApp *
+platzd_app_new (PlatzdStore *store)
+{
+  PlatzdApp *app = g_new0 (PlatzdApp, 1);
+
+  app->store = store;
+  app->router = platzd_router_new ();
+  app->auth = platzd_auth_new (app);
+  app->server = soup_server_new ("server-header", "platzd/" PACKAGE_VERSION, NULL);
+  soup_server_add_early_handler (app->server, NULL, early_handler_cb, app, NULL);
+  soup_server_add_handler (app->server, NULL, server_handler_cb, app, NULL);
+  g_signal_connect (app->server, "request-started", G_CALLBACK (on_request_started_cb), app);
+  g_signal_connect (app->server, "request-finished", G_CALLBACK (on_request_finished_cb), app);
+  g_signal_connect (app->server, "request-aborted", G_CALLBACK (on_request_finished_cb), app);
+  platzd_app_register_all (app);
+  return app;
+}
+
+void
+platzd_app_register_all (PlatzdApp *app)
+{
+  platzd_auth_register (app);
+  platzd_structure_register (app);
+  platzd_people_register (app);
+  platzd_policies_register (app);
+  platzd_availability_register (app);
+  platzd_bookings_register (app);
+  platzd_reservations_register (app);
+  platzd_reports_register (app);
+}
+
+void
+platzd_app_free (PlatzdApp *app)
+{
+  if (app == NULL)
+    return;
+  g_clear_handle_id (&app->release_timer, g_source_remove);
+  if (app->server)
+    soup_server_disconnect (app->server);
+  g_clear_object (&app->server);
+  g_clear_pointer (&app->auth, platzd_auth_free);
+  g_clear_pointer (&app->router, platzd_router_free);
+  g_free (app);
+}
+
+gboolean
+platzd_app_listen (PlatzdApp  *app,
+                   const char *host,
+                   guint       port,
+                   GError    **error)
+{
+  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (host);
+  g_autoptr(GSocketAddress) socket_address = NULL;
+
+  if (address == NULL)
+    {
+      g_autoptr(GResolver) resolver = g_resolver_get_default ();
+      GList *addresses = g_resolver_lookup_by_name (resolver, host, NULL, error);
+      if (addresses == NULL)
+        return FALSE;
+      address = g_object_ref (addresses->data);
+      g_resolver_free_addresses (addresses);
+    }
+  socket_address = g_inet_socket_address_new (address, port);
+  return soup_server_listen (app->server, socket_address, 0, error);
+}
+
+guint
+platzd_app_get_port (PlatzdApp *app)
+{
+  GSList *uris = soup_server_get_uris (app->server);
+  guint port = 0;
+
+  if (uris != NULL)
+    port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return port;
+}

@@ -1,0 +1,687 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "platzd-store"
+
+#include "config.h"
+
+#include <string.h>
+#include <gio/gio.h>
+
+#include "platz-error.h"
+#include "platz-schemas-resources.h"
+#include "platzd-store.h"
+
+#define SCHEMA_PREFIX "/org/platz/schemas/migrations"
+#define STATEMENT_CACHE_MAX 512
+
+struct _PlatzdStore {
+  sqlite3    *db;
+  GHashTable *statements;   /* sql -> sqlite3_stmt* */
+};
+
+/* Auxiliary */
+
+void
+platzd_store_set_error (PlatzdStore *store,
+                        int          rc,
+                        GError     **error)
+{
+  int primary = rc & 0xff;
+  const char *message = sqlite3_errmsg (store->db);
+
+  if (primary == SQLITE_CONSTRAINT)
+    g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_CONFLICT, "%s", message);
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_UNAVAILABLE, "The database is busy: %s", message);
+  else
+    g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_INTERNAL, "Database error: %s", message);
+}
+
+static void
+statement_free (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+sqlite3_stmt *
+platzd_store_prepare (PlatzdStore *store,
+                      const char  *sql,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (store->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (g_hash_table_size (store->statements) >= STATEMENT_CACHE_MAX)
+    g_hash_table_remove_all (store->statements);
+
+  rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      platzd_store_set_error (store, rc, error);
+      g_prefix_error (error, "Preparing \"%.60s\": ", sql);
+      return NULL;
+    }
+  g_hash_table_insert (store->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+platzd_store_exec (PlatzdStore *store,
+                   const char  *sql,
+                   GError     **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (store->db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PLATZ_ERROR,
+                   (rc & 0xff) == SQLITE_CONSTRAINT ? PLATZ_ERROR_CONFLICT : PLATZ_ERROR_INTERNAL,
+                   "%s", message ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+platzd_store_step_done (PlatzdStore  *store,
+                        sqlite3_stmt *stmt,
+                        GError      **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  if (rc != SQLITE_DONE)
+    {
+      platzd_store_set_error (store, rc, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gint64
+platzd_store_query_int (PlatzdStore  *store,
+                        sqlite3_stmt *stmt,
+                        gint64        def,
+                        GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+  gint64 value = def;
+
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    platzd_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+platzd_store_begin (PlatzdStore *store,
+                    GError     **error)
+{
+  return platzd_store_exec (store, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+platzd_store_commit (PlatzdStore *store,
+                     GError     **error)
+{
+  if (!platzd_store_exec (store, "COMMIT", error))
+    {
+      platzd_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+platzd_store_rollback (PlatzdStore *store)
+{
+  if (!sqlite3_get_autocommit (store->db))
+    sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+platzd_now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Migrations */
+
+static gboolean
+apply_migrations (PlatzdStore *store,
+                  GError     **error)
+{
+  g_auto(GStrv) names = NULL;
+  gint64 version;
+  sqlite3_stmt *stmt;
+
+  /* Referencing the resource links it in from the static library. */
+  (void) platz_schemas_get_resource ();
+  names = g_resources_enumerate_children (SCHEMA_PREFIX, 0, error);
+  if (names == NULL)
+    return FALSE;
+  /* Files are named NNN-what.sql: sorted by name is sorted by number. */
+  {
+    guint n = g_strv_length (names);
+    for (guint i = 1; i < n; i++)
+      for (guint j = i; j > 0 && strcmp (names[j - 1], names[j]) > 0; j--)
+        {
+          char *t = names[j];
+          names[j] = names[j - 1];
+          names[j - 1] = t;
+        }
+  }
+
+  stmt = platzd_store_prepare (store, "PRAGMA user_version", error);
+  if (stmt == NULL)
+    return FALSE;
+  version = platzd_store_query_int (store, stmt, 0, error);
+  if (error && *error)
+    return FALSE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (SCHEMA_PREFIX "/", names[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *set_version = NULL;
+      gint64 number = g_ascii_strtoll (names[i], NULL, 10);
+
+      if (number <= version)
+        continue;
+      bytes = g_resources_lookup_data (path, 0, error);
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, number);
+
+      if (!platzd_store_begin (store, error))
+        return FALSE;
+      if (!platzd_store_exec (store, sql, error) ||
+          !platzd_store_exec (store, set_version, error) ||
+          !platzd_store_exec (store,
+                              "INSERT OR REPLACE INTO platz_meta (key, value) "
+                              "VALUES ('application', 'platz')", error) ||
+          !platzd_store_commit (store, error))
+        {
+          platzd_store_rollback (store);
+          g_prefix_error (error, "Migration %s failed: ", names[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Checks that an existing, non-empty file is one of ours before touching it. */
+static gboolean
+check_is_platz (PlatzdStore *store,
+                const char  *path,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 tables;
+  gint64 ours;
+
+  stmt = platzd_store_prepare (store, "SELECT count(*) FROM sqlite_schema", error);
+  if (stmt == NULL)
+    {
+      g_clear_error (error);
+      g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_INTERNAL,
+                   "%s is not a Platz database (not an SQLite file)", path);
+      return FALSE;
+    }
+  tables = platzd_store_query_int (store, stmt, 0, error);
+  if (error && *error)
+    {
+      g_clear_error (error);
+      g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_INTERNAL,
+                   "%s is not a Platz database (not an SQLite file)", path);
+      return FALSE;
+    }
+  if (tables == 0)
+    return TRUE;
+
+  stmt = platzd_store_prepare (store,
+                               "SELECT count(*) FROM sqlite_schema "
+                               "WHERE type = 'table' AND name = 'platz_meta'", error);
+  if (stmt == NULL)
+    return FALSE;
+  ours = platzd_store_query_int (store, stmt, 0, error);
+  if (ours == 0)
+    {
+      g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_INTERNAL,
+                   "%s is an SQLite database of another program, not a Platz database", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+PlatzdStore *
+platzd_store_open (const char *path,
+                   GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PlatzdStore *store = g_new0 (PlatzdStore, 1);
+  int rc;
+
+  store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+  rc = sqlite3_open_v2 (path, &store->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_INTERNAL, "Cannot open database %s: %s",
+                   path, store->db ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc));
+      platzd_store_close (store);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (store->db, 1);
+  sqlite3_busy_timeout (store->db, 5000);
+
+  if (!check_is_platz (store, path, &local_error))
+    goto fail;
+  if (!platzd_store_exec (store, "PRAGMA journal_mode = WAL", &local_error) ||
+      !platzd_store_exec (store, "PRAGMA synchronous = FULL", &local_error) ||
+      !platzd_store_exec (store, "PRAGMA foreign_keys = ON", &local_error) ||
+      !platzd_store_exec (store, "PRAGMA temp_store = MEMORY", &local_error))
+    {
+      g_prefix_error (&local_error, "Cannot set up database %s: ", path);
+      goto fail;
+    }
+  if (!apply_migrations (store, &local_error))
+    goto fail;
+  return store;
+
+fail:
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  platzd_store_close (store);
+  return NULL;
+}
+
+void
+platzd_store_close (PlatzdStore *store)
+{
+  if (store == NULL)
+    return;
+  g_clear_pointer (&store->statements, g_hash_table_unref);
+  if (store->db != NULL)
+    sqlite3_close_v2 (store->db);
+  g_free (store);
+}
+
+sqlite3 *
+platzd_store_db (PlatzdStore *store)
+{
+  return store->db;
+}
+
+gboolean
+platzd_store_is_empty (PlatzdStore *store)
+{
+  sqlite3_stmt *stmt = platzd_store_prepare (store, "SELECT count(*) FROM users", NULL);
+
+  return stmt == NULL || platzd_store_query_int (store, stmt, 0, NULL) == 0;
+}
+
+/* Tags */
+
+char *
+platzd_tags_to_json (char * const *tags)
+{
+  GString *s = g_string_new ("[");
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      /* Tags are validated to [a-z0-9_]+ (or enum values): no escaping needed. */
+      g_string_append_printf (s, "%s\"%s\"", i ? "," : "", tags[i]);
+    }
+  g_string_append_c (s, ']');
+  return g_string_free (s, FALSE);
+}
+
+char **
+platzd_tags_from_json (const char *json)
+{
+  GPtrArray *tags = g_ptr_array_new ();
+  const char *p = json;
+
+  while (p != NULL && (p = strchr (p, '"')) != NULL)
+    {
+      const char *end = strchr (p + 1, '"');
+      if (end == NULL)
+        break;
+      g_ptr_array_add (tags, g_strndup (p + 1, end - p - 1));
+      p = end + 1;
+    }
+  g_ptr_array_add (tags, NULL);
+  return (char **) g_ptr_array_free (tags, FALSE);
+}
+
+/* Rows and structs */
+
+static gboolean
+is_column (const PlatzField *field)
+{
+  return !(field->flags & PLATZ_F_NOCOLUMN);
+}
+
+char *
+platzd_store_columns (const PlatzType *type)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < type->n_fields; i++)
+    if (is_column (&type->fields[i]))
+      g_string_append_printf (s, "%s\"%s\"", s->len ? ", " : "", type->fields[i].name);
+  return g_string_free (s, FALSE);
+}
+
+void
+platzd_store_read_row (const PlatzType *type,
+                       sqlite3_stmt    *stmt,
+                       int              first,
+                       gpointer         obj)
+{
+  int col = first;
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const PlatzField *field = &type->fields[i];
+      gpointer p = PLATZ_FIELD_PTR (obj, field);
+
+      if (!is_column (field))
+        continue;
+      switch (field->type)
+        {
+        case PLATZ_FIELD_ID:
+        case PLATZ_FIELD_REF:
+        case PLATZ_FIELD_INT:
+          *(gint64 *) p = sqlite3_column_int64 (stmt, col);
+          break;
+        case PLATZ_FIELD_NUMBER:
+          *(double *) p = sqlite3_column_double (stmt, col);
+          break;
+        case PLATZ_FIELD_BOOL:
+          *(gboolean *) p = sqlite3_column_int (stmt, col) != 0;
+          break;
+        case PLATZ_FIELD_TAGS:
+          g_strfreev (*(char ***) p);
+          *(char ***) p = platzd_tags_from_json ((const char *) sqlite3_column_text (stmt, col));
+          break;
+        default:
+          g_free (*(char **) p);
+          *(char **) p = g_strdup ((const char *) sqlite3_column_text (stmt, col));
+          break;
+        }
+      col++;
+    }
+}
+
+void
+platzd_store_bind_field (sqlite3_stmt     *stmt,
+                         int               index,
+                         const PlatzField *field,
+                         gconstpointer     obj)
+{
+  gconstpointer p = PLATZ_FIELD_PTR (obj, field);
+
+  switch (field->type)
+    {
+    case PLATZ_FIELD_ID:
+    case PLATZ_FIELD_REF:
+      if (*(const gint64 *) p == 0)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_int64 (stmt, index, *(const gint64 *) p);
+      break;
+    case PLATZ_FIELD_INT:
+      if (*(const gint64 *) p == 0 && (field->flags & PLATZ_F_NULL))
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_int64 (stmt, index, *(const gint64 *) p);
+      break;
+    case PLATZ_FIELD_NUMBER:
+      sqlite3_bind_double (stmt, index, *(const double *) p);
+      break;
+    case PLATZ_FIELD_BOOL:
+      sqlite3_bind_int (stmt, index, *(const gboolean *) p ? 1 : 0);
+      break;
+    case PLATZ_FIELD_TAGS:
+      sqlite3_bind_text (stmt, index, platzd_tags_to_json (*(char * const * const *) p), -1,
+                         g_free);
+      break;
+    default:
+      {
+        const char *s = *(const char * const *) p;
+        if (s == NULL)
+          sqlite3_bind_null (stmt, index);
+        else
+          sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
+      }
+      break;
+    }
+}
+
+gboolean
+platzd_store_exists (PlatzdStore *store,
+                     const char  *table,
+                     gint64       id,
+                     GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", table);
+  sqlite3_stmt *stmt = platzd_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return platzd_store_query_int (store, stmt, 0, error) == 1;
+}
+
+gpointer
+platzd_store_get (PlatzdStore     *store,
+                  const PlatzType *type,
+                  gint64           id,
+                  GError         **error)
+{
+  g_autofree char *columns = platzd_store_columns (type);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", columns, type->table);
+  sqlite3_stmt *stmt = platzd_store_prepare (store, sql, error);
+  gpointer obj;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_NOT_FOUND,
+                   "There is no %s with id %" G_GINT64_FORMAT, type->name, id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      platzd_store_set_error (store, rc, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  obj = platz_object_new (type);
+  platzd_store_read_row (type, stmt, 0, obj);
+  sqlite3_reset (stmt);
+  return obj;
+}
+
+static void
+free_object_cb (gpointer data,
+                gpointer user_data)
+{
+  platz_object_free (user_data, data);
+}
+
+GPtrArray *
+platzd_store_list (PlatzdStore     *store,
+                   const PlatzType *type,
+                   const char      *filter_column,
+                   gint64           filter_value,
+                   GError         **error)
+{
+  g_autofree char *columns = platzd_store_columns (type);
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) result = g_ptr_array_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (filter_column != NULL)
+    sql = g_strdup_printf ("SELECT %s FROM %s WHERE \"%s\" = ? ORDER BY id", columns, type->table,
+                           filter_column);
+  else
+    sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY id", columns, type->table);
+  stmt = platzd_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (filter_column != NULL)
+    sqlite3_bind_int64 (stmt, 1, filter_value);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer obj = platz_object_new (type);
+      platzd_store_read_row (type, stmt, 0, obj);
+      g_ptr_array_add (result, obj);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      platzd_store_set_error (store, rc, error);
+      g_ptr_array_foreach (result, free_object_cb, (gpointer) type);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+gint64
+platzd_store_insert (PlatzdStore     *store,
+                     const PlatzType *type,
+                     gconstpointer    obj,
+                     guint64          present,
+                     GError         **error)
+{
+  GString *cols = g_string_new (NULL);
+  GString *vals = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int n = 0;
+  int rc;
+  gint64 id;
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const PlatzField *field = &type->fields[i];
+      if (!is_column (field) || !(present & (G_GUINT64_CONSTANT (1) << i)))
+        continue;
+      g_string_append_printf (cols, "%s\"%s\"", n ? ", " : "", field->name);
+      g_string_append_printf (vals, "%s?", n ? ", " : "");
+      n++;
+    }
+  if (n == 0)
+    sql = g_strdup_printf ("INSERT INTO %s DEFAULT VALUES RETURNING id", type->table);
+  else
+    sql = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) RETURNING id", type->table, cols->str,
+                           vals->str);
+  g_string_free (cols, TRUE);
+  g_string_free (vals, TRUE);
+
+  stmt = platzd_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return 0;
+  n = 0;
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const PlatzField *field = &type->fields[i];
+      if (!is_column (field) || !(present & (G_GUINT64_CONSTANT (1) << i)))
+        continue;
+      platzd_store_bind_field (stmt, ++n, field, obj);
+    }
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      platzd_store_set_error (store, rc, error);
+      sqlite3_reset (stmt);
+      return 0;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gboolean
+platzd_store_update (PlatzdStore     *store,
+                     const PlatzType *type,
+                     gint64           id,
+                     gconstpointer    obj,
+                     guint64          present,
+                     GError         **error)
+{
+  GString *sets = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int n = 0;
+
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const PlatzField *field = &type->fields[i];
+      if (!is_column (field) || !(present & (G_GUINT64_CONSTANT (1) << i)))
+        continue;
+      g_string_append_printf (sets, "%s\"%s\" = ?", n ? ", " : "", field->name);
+      n++;
+    }
+  if (n == 0)
+    {
+      g_string_free (sets, TRUE);
+      return TRUE;
+    }
+  sql = g_strdup_printf ("UPDATE %s SET %s WHERE id = ?", type->table, sets->str);
+  g_string_free (sets, TRUE);
+
+  stmt = platzd_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  n = 0;
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const PlatzField *field = &type->fields[i];
+      if (!is_column (field) || !(present & (G_GUINT64_CONSTANT (1) << i)))
+        continue;
+      platzd_store_bind_field (stmt, ++n, field, obj);
+    }
+  sqlite3_bind_int64 (stmt, n + 1, id);
+  return platzd_store_step_done (store, stmt, error);
+}
+
+gboolean
+platzd_store_delete (PlatzdStore *store,
+                     const char  *table,
+                     gint64       id,
+                     GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+  sqlite3_stmt *stmt = platzd_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return platzd_store_step_done (store, stmt, error);
+}

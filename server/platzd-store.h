@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The store owns the one SQLite connection of the server (a single writer:
+ * see TOOLCHAIN.md on SQLite 3.40's WAL-reset bug).  It applies the
+ * migrations, caches prepared statements, runs write transactions and maps
+ * the domain types onto rows through their field tables.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "platz-model.h"
+
+G_BEGIN_DECLS
+
+typedef struct _PlatzdStore PlatzdStore;
+
+PlatzdStore  *platzd_store_open     (const char   *path,
+                                     GError      **error);
+void          platzd_store_close    (PlatzdStore  *store);
+sqlite3      *platzd_store_db       (PlatzdStore  *store);
+/* TRUE when the database has no user yet (a fresh file). */
+gboolean      platzd_store_is_empty (PlatzdStore  *store);
+
+/* A cached statement, reset and with bindings cleared; do not finalize. */
+sqlite3_stmt *platzd_store_prepare  (PlatzdStore  *store,
+                                     const char   *sql,
+                                     GError      **error);
+gboolean      platzd_store_exec     (PlatzdStore  *store,
+                                     const char   *sql,
+                                     GError      **error);
+/* Steps a statement that returns no rows (or ignores them). */
+gboolean      platzd_store_step_done (PlatzdStore *store,
+                                      sqlite3_stmt *stmt,
+                                      GError      **error);
+/* Runs a query whose first column is an integer; returns def when no row. */
+gint64        platzd_store_query_int (PlatzdStore *store,
+                                      sqlite3_stmt *stmt,
+                                      gint64       def,
+                                      GError     **error);
+
+gboolean      platzd_store_begin    (PlatzdStore  *store,
+                                     GError      **error);
+gboolean      platzd_store_commit   (PlatzdStore  *store,
+                                     GError      **error);
+void          platzd_store_rollback (PlatzdStore  *store);
+
+/* Turns the connection's last error into a GError: constraint violations
+ * become PLATZ_ERROR_CONFLICT (or the given code), the rest INTERNAL. */
+void          platzd_store_set_error (PlatzdStore *store,
+                                      int          rc,
+                                      GError     **error);
+
+/* Rows <-> structs through the field tables.  Columns are the type's
+ * column fields in table order, starting at column `first`. */
+char         *platzd_store_columns  (const PlatzType *type);
+void          platzd_store_read_row (const PlatzType *type,
+                                     sqlite3_stmt    *stmt,
+                                     int              first,
+                                     gpointer         obj);
+void          platzd_store_bind_field (sqlite3_stmt     *stmt,
+                                       int               index,
+                                       const PlatzField *field,
+                                       gconstpointer     obj);
+
+/* Generic object access for the structure resources. */
+gpointer      platzd_store_get      (PlatzdStore     *store,
+                                     const PlatzType *type,
+                                     gint64           id,
+                                     GError         **error);
+gboolean      platzd_store_exists   (PlatzdStore     *store,
+                                     const char      *table,
+                                     gint64           id,
+                                     GError         **error);
+/* filter_column may be NULL for all rows. */
+GPtrArray    *platzd_store_list     (PlatzdStore     *store,
+                                     const PlatzType *type,
+                                     const char      *filter_column,
+                                     gint64           filter_value,
+                                     GError         **error);
+/* Inserts the present column fields; returns the new id or 0. */
+gint64        platzd_store_insert   (PlatzdStore     *store,
+                                     const PlatzType *type,
+                                     gconstpointer    obj,
+                                     guint64          present,
+                                     GError         **error);
+gboolean      platzd_store_update   (PlatzdStore     *store,
+                                     const PlatzType *type,
+                                     gint64           id,
+                                     gconstpointer    obj,
+                                     guint64          present,
+                                     GError         **error);
+gboolean      platzd_store_delete   (PlatzdStore     *store,
+                                     const char      *table,
+                                     gint64           id,
+                                     GError         **error);
+
+/* Tags are stored as a JSON array of plain tags: ["a","b"]. */
+char         *platzd_tags_to_json   (char * const *tags);
+char        **platzd_tags_from_json (const char   *json);
+
+/* Current time as the server stores it: UTC RFC 3339. */
+char         *platzd_now_utc        (void);
+
+G_END_DECLS
