@@ -135,19 +135,16 @@ platz_datetime_parse (const char *text)
       !all_digits (text + 11, 2) || text[13] != ':' || !all_digits (text + 14, 2))
     return NULL;
   tail = text + 16;
-  if (*tail == ':')
+  if (*tail != ':' || !all_digits (tail + 1, 2))
+    return NULL;
+  tail += 3;
+  if (*tail == '.')
     {
-      if (!all_digits (tail + 1, 2))
+      tail++;
+      if (!g_ascii_isdigit (*tail))
         return NULL;
-      tail += 3;
-      if (*tail == '.')
-        {
-          tail++;
-          if (!g_ascii_isdigit (*tail))
-            return NULL;
-          while (g_ascii_isdigit (*tail))
-            tail++;
-        }
+      while (g_ascii_isdigit (*tail))
+        tail++;
     }
   if (!(strcmp (tail, "Z") == 0 || strcmp (tail, "z") == 0 ||
         (strlen (tail) == 6 && (tail[0] == '+' || tail[0] == '-') && all_digits (tail + 1, 2) &&

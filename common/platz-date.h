@@ -37,7 +37,7 @@ void        platz_date_today        (GTimeZone  *zone,
 gboolean    platz_time_parse        (const char *text,
                                      int        *minutes);
 
-/* RFC 3339 with a 'T', seconds optional, and a 'Z' or numeric offset. */
+/* RFC 3339 with a 'T', seconds, and a 'Z' or numeric offset. */
 GDateTime  *platz_datetime_parse    (const char *text);
 /* RFC 3339 in the given zone, seconds precision: 2026-12-01T09:00:00+01:00 */
 char       *platz_datetime_format   (GDateTime  *dt,

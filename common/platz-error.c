@@ -121,12 +121,14 @@ platz_error_from_names (guint       status,
     }
   if (fallback != PLATZ_ERROR_INTERNAL)
     return fallback;
+  if (status == 422)
+    return PLATZ_ERROR_INVALID_VALUE;
+  if (status == 409)
+    return PLATZ_ERROR_CONFLICT;
 
   for (guint i = 0; i < PLATZ_ERROR_N_CODES; i++)
     if (infos[i].status == status)
       return i;
-  if (status == 422)
-    return PLATZ_ERROR_INVALID_VALUE;
   return PLATZ_ERROR_INTERNAL;
 }
 

@@ -142,6 +142,8 @@ platzd_resource_save (PlatzdRequest        *req,
     ok = platzd_store_update (store, res->type, id, obj, present, &error);
   else
     ok = (id = platzd_store_insert (store, res->type, obj, present, &error)) > 0;
+  if (ok && res->saved != NULL)
+    ok = res->saved (req, id, obj, &error);
   if (!ok || !platzd_store_commit (store, &error))
     {
       platzd_store_rollback (store);
@@ -157,6 +159,30 @@ platzd_resource_save (PlatzdRequest        *req,
     }
   platzd_reply_object (req, created ? 201 : 200, res->type, saved);
   platz_object_free (res->type, saved);
+}
+
+void
+platzd_resource_save_and_free (PlatzdRequest        *req,
+                               const PlatzdResource *res,
+                               gint64                id,
+                               gpointer              obj,
+                               guint64               present)
+{
+  platzd_resource_save (req, res, id, obj, present);
+  platz_object_free (res->type, obj);
+}
+
+static void
+save_or_defer (PlatzdRequest        *req,
+               const PlatzdResource *res,
+               gint64                id,
+               gpointer              obj,
+               guint64               present)
+{
+  if (res->before_save != NULL)
+    res->before_save (req, id, obj, present);
+  else
+    platzd_resource_save_and_free (req, res, id, obj, present);
 }
 
 /* Handlers */
@@ -246,12 +272,11 @@ handle_create (PlatzdRequest *req)
       platzd_reply_error (req, error);
       return;
     }
-  platzd_resource_save (req, res, 0, obj, present);
-  platz_object_free (res->type, obj);
+  save_or_defer (req, res, 0, obj, present);
 }
 
-static void
-handle_patch (PlatzdRequest *req)
+void
+platzd_resource_patch (PlatzdRequest *req)
 {
   const PlatzdResource *res = req->route_data;
   gint64 id = platzd_request_id (req, "id");
@@ -271,7 +296,7 @@ handle_patch (PlatzdRequest *req)
   if (!can_write (req, res, old, obj, present, &error) ||
       (res->validate != NULL && !res->validate (req, obj, &present, &error)))
     goto fail;
-  platzd_resource_save (req, res, id, obj, present & ~PLATZD_FIELD_BIT (res->type, "id"));
+  save_or_defer (req, res, id, g_steal_pointer (&obj), present);
   goto out;
 
 fail:
@@ -385,6 +410,6 @@ platzd_resource_register (PlatzdApp            *app,
   platzd_router_add_full (app->router, "GET", collection, handle_list, 0, res);
   platzd_router_add_full (app->router, "POST", collection, handle_create, 0, res);
   platzd_router_add_full (app->router, "GET", item, handle_get, 0, res);
-  platzd_router_add_full (app->router, "PATCH", item, handle_patch, 0, res);
+  platzd_router_add_full (app->router, "PATCH", item, platzd_resource_patch, 0, res);
   platzd_router_add_full (app->router, "DELETE", item, handle_delete, 0, res);
 }

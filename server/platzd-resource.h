@@ -37,6 +37,11 @@ struct _PlatzdResource {
   void     (*decorate)  (PlatzdRequest *req, gpointer obj);
   /* After a successful delete (inside no transaction). */
   void     (*deleted)   (PlatzdRequest *req, gint64 id);
+  /* Slow work before saving (e.g. hashing a password off the main loop):
+   * takes obj and must end with platzd_resource_save_and_free(). */
+  void     (*before_save) (PlatzdRequest *req, gint64 id, gpointer obj, guint64 present);
+  /* Inside the write transaction, after the row is written. */
+  gboolean (*saved)     (PlatzdRequest *req, gint64 id, gconstpointer obj, GError **error);
 };
 
 void     platzd_resource_register  (PlatzdApp            *app,
@@ -54,6 +59,14 @@ void     platzd_resource_save       (PlatzdRequest        *req,
                                      gint64                id,
                                      gpointer              obj,
                                      guint64               present);
+void     platzd_resource_save_and_free (PlatzdRequest        *req,
+                                        const PlatzdResource *resource,
+                                        gint64                id,
+                                        gpointer              obj,
+                                        guint64               present);
+/* The PATCH handler, for routes that alias an object (PATCH /me). */
+void     platzd_resource_patch      (PlatzdRequest *req);
+
 /* The table an id field refers to ("floor_id" -> "floors"), or NULL. */
 const char *platzd_ref_table        (const char *field_name);
 

@@ -269,9 +269,35 @@ platzd_app_new (PlatzdStore *store)
   return app;
 }
 
+/* GET /healthz: the server answers and its database reads. */
+static void
+handle_healthz (PlatzdRequest *req)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  GError *error = NULL;
+  sqlite3_stmt *stmt = platzd_store_prepare (req->app->store, "SELECT count(*) FROM sites", &error);
+
+  if (stmt == NULL || platzd_store_query_int (req->app->store, stmt, -1, &error) < 0)
+    {
+      g_clear_error (&error);
+      platzd_reply_fail (req, PLATZ_ERROR_UNAVAILABLE, "The database cannot be read");
+      return;
+    }
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "ok");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, PACKAGE_VERSION);
+  json_builder_end_object (builder);
+  platzd_reply_json (req, 200, json_builder_get_root (builder));
+}
+
 void
 platzd_app_register_all (PlatzdApp *app)
 {
+  platzd_router_add (app->router, "GET", "/healthz", handle_healthz, PLATZD_ROUTE_PUBLIC);
+  platzd_router_add (app->router, "GET", PLATZD_API "/healthz", handle_healthz,
+                     PLATZD_ROUTE_PUBLIC);
   platzd_auth_register (app);
   platzd_structure_register (app);
   platzd_people_register (app);
