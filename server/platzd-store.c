@@ -382,11 +382,19 @@ is_column (const PlatzField *field)
 char *
 platzd_store_columns (const PlatzType *type)
 {
+  return platzd_store_columns_of (type, NULL);
+}
+
+char *
+platzd_store_columns_of (const PlatzType *type,
+                         const char      *alias)
+{
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < type->n_fields; i++)
     if (is_column (&type->fields[i]))
-      g_string_append_printf (s, "%s\"%s\"", s->len ? ", " : "", type->fields[i].name);
+      g_string_append_printf (s, "%s%s%s\"%s\"", s->len ? ", " : "", alias ? alias : "",
+                              alias ? "." : "", type->fields[i].name);
   return g_string_free (s, FALSE);
 }
 

@@ -54,6 +54,9 @@ void          platzd_store_set_error (PlatzdStore *store,
 /* Rows <-> structs through the field tables.  Columns are the type's
  * column fields in table order, starting at column `first`. */
 char         *platzd_store_columns  (const PlatzType *type);
+/* The same, each column prefixed with "alias." */
+char         *platzd_store_columns_of (const PlatzType *type,
+                                       const char      *alias);
 void          platzd_store_read_row (const PlatzType *type,
                                      sqlite3_stmt    *stmt,
                                      int              first,

@@ -164,12 +164,11 @@ handle_floor_full (PlatzdRequest *req)
   gint64 id = platzd_request_id (req, "id");
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autofree char *room_columns = platzd_store_columns (&platz_room_type);
-  g_autofree char *desk_columns = NULL;
+  g_autofree char *desk_columns = platzd_store_columns_of (&platz_desk_type, "d");
   g_autofree char *rooms_sql = NULL;
   g_autofree char *desks_sql = NULL;
   GError *error = NULL;
   PlatzFloor *floor = platzd_store_get (req->app->store, &platz_floor_type, id, &error);
-  GString *qualified = g_string_new (NULL);
 
   if (floor == NULL)
     {
@@ -178,11 +177,6 @@ handle_floor_full (PlatzdRequest *req)
     }
   decorate_floor (req, floor);
 
-  for (guint i = 0; i < platz_desk_type.n_fields; i++)
-    if (!(platz_desk_type.fields[i].flags & PLATZ_F_NOCOLUMN))
-      g_string_append_printf (qualified, "%sd.\"%s\"", qualified->len ? ", " : "",
-                              platz_desk_type.fields[i].name);
-  desk_columns = g_string_free (qualified, FALSE);
   rooms_sql = g_strdup_printf ("SELECT %s FROM rooms WHERE floor_id = ? ORDER BY name, id",
                                room_columns);
   desks_sql = g_strdup_printf ("SELECT %s FROM desks d JOIN rooms r ON r.id = d.room_id "

@@ -1,0 +1,640 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Desk bookings against a real platzd: every rule of SPEC §3 (1-3, 6, 7),
+ * availability, search, concurrency and durability.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sqlite3.h>
+
+#include "platz-test-server.h"
+
+typedef struct {
+  PlatzTestServer *server;
+  char  *admin;
+  char  *alice;      /* staff, team A */
+  char  *bob;        /* staff, team A */
+  char  *carla;      /* head, team A lead */
+  char  *dora;       /* staff, team B */
+  gint64 alice_id, bob_id, carla_id, dora_id, team_a, team_b;
+  gint64 site, floor, triple, single, meeting;
+  gint64 desk[4];    /* in the triple office (3 persons, 24 m2) */
+  gint64 head_desk;  /* in the single office, head only */
+  char  *day;        /* a weekday within the booking window */
+} Fixture;
+
+static gint64
+make_user (Fixture    *f,
+           const char *name,
+           const char *role,
+           const char *function,
+           gint64      team)
+{
+  return platz_test_create (f->server, f->admin, "/api/v1/users",
+                            "{\"username\":\"%s\",\"display_name\":\"%s Example\",\"role\":\"%s\","
+                            "\"function\":\"%s\",\"team_id\":%" G_GINT64_FORMAT ","
+                            "\"password\":\"%s-password\"}", name, name, role, function, team,
+                            name);
+}
+
+static char *
+login (Fixture    *f,
+       const char *name)
+{
+  g_autofree char *pw = g_strdup_printf ("%s-password", name);
+  return platz_test_login (f->server, name, pw);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 building, staff3, head1;
+
+  f->server = platz_test_server_start (NULL);
+  f->admin = platz_test_login (f->server, PLATZ_TEST_ADMIN, PLATZ_TEST_PASSWORD);
+  f->site = platz_test_create (f->server, f->admin, "/api/v1/sites",
+                               "{\"name\":\"Rathaus\",\"timezone\":\"Europe/Berlin\"}");
+  building = platz_test_create (f->server, f->admin, "/api/v1/buildings",
+                                "{\"site_id\":%" G_GINT64_FORMAT ",\"name\":\"A\"}", f->site);
+  f->floor = platz_test_create (f->server, f->admin, "/api/v1/floors",
+                                "{\"building_id\":%" G_GINT64_FORMAT ",\"name\":\"1. OG\"}",
+                                building);
+  staff3 = platz_test_create (f->server, f->admin, "/api/v1/occupancy-standards",
+                              "{\"name\":\"Dreier\",\"max_persons\":3,"
+                              "\"min_area_per_person_m2\":8,\"eligible_functions\":[\"staff\"]}");
+  head1 = platz_test_create (f->server, f->admin, "/api/v1/occupancy-standards",
+                             "{\"name\":\"Leitung\",\"max_persons\":1,"
+                             "\"min_area_per_person_m2\":12,\"eligible_functions\":[\"head\"]}");
+  f->triple = platz_test_create (f->server, f->admin, "/api/v1/rooms",
+                                 "{\"floor_id\":%" G_GINT64_FORMAT ",\"name\":\"1.01\","
+                                 "\"kind\":\"office\",\"area_m2\":24,"
+                                 "\"occupancy_standard_id\":%" G_GINT64_FORMAT "}",
+                                 f->floor, staff3);
+  f->single = platz_test_create (f->server, f->admin, "/api/v1/rooms",
+                                 "{\"floor_id\":%" G_GINT64_FORMAT ",\"name\":\"1.02\","
+                                 "\"kind\":\"office\",\"area_m2\":14,"
+                                 "\"occupancy_standard_id\":%" G_GINT64_FORMAT "}",
+                                 f->floor, head1);
+  f->meeting = platz_test_create (f->server, f->admin, "/api/v1/rooms",
+                                  "{\"floor_id\":%" G_GINT64_FORMAT ",\"name\":\"1.10\","
+                                  "\"kind\":\"meeting_room\",\"capacity\":8}", f->floor);
+  for (int i = 0; i < 4; i++)
+    f->desk[i] = platz_test_create (f->server, f->admin, "/api/v1/desks",
+                                    "{\"room_id\":%" G_GINT64_FORMAT ",\"name\":\"1.01-%d\","
+                                    "\"x\":%d,\"y\":1,\"equipment\":[%s]}", f->triple, i + 1, i * 2,
+                                    i == 1 ? "\"height_adjustable\",\"docking_station\"" : "");
+  f->head_desk = platz_test_create (f->server, f->admin, "/api/v1/desks",
+                                    "{\"room_id\":%" G_GINT64_FORMAT ",\"name\":\"1.02-1\"}",
+                                    f->single);
+  f->team_a = platz_test_create (f->server, f->admin, "/api/v1/teams", "{\"name\":\"Wohngeld\"}");
+  f->team_b = platz_test_create (f->server, f->admin, "/api/v1/teams", "{\"name\":\"Kasse\"}");
+  f->alice_id = make_user (f, "alice", "employee", "staff", f->team_a);
+  f->bob_id = make_user (f, "bob", "employee", "staff", f->team_a);
+  f->carla_id = make_user (f, "carla", "team_lead", "head", f->team_a);
+  f->dora_id = make_user (f, "dora", "employee", "staff", f->team_b);
+  platz_test_response_free (platz_test_requestf (f->server, f->admin, "PATCH",
+                                                 "{\"lead_user_id\":4}",
+                                                 "/api/v1/teams/%" G_GINT64_FORMAT, f->team_a));
+  g_assert_cmpint (f->carla_id, ==, 4);
+  f->alice = login (f, "alice");
+  f->bob = login (f, "bob");
+  f->carla = login (f, "carla");
+  f->dora = login (f, "dora");
+  /* Berlin is the site's zone: "today" there decides what is past. */
+  f->day = platz_test_weekday (2, "Europe/Berlin");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  platz_test_server_free (f->server);
+  g_free (f->admin);
+  g_free (f->alice);
+  g_free (f->bob);
+  g_free (f->carla);
+  g_free (f->dora);
+  g_free (f->day);
+}
+
+/* platz_test_requestf does not free a body built on the fly */
+#define BOOK(f, token, desk, date, slot) book_free_body (f, token, desk, date, slot)
+
+static PlatzTestResponse *
+book_free_body (Fixture    *f,
+                const char *token,
+                gint64      desk,
+                const char *date,
+                const char *slot)
+{
+  g_autofree char *body = g_strdup_printf ("{\"desk_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\","
+                                           "\"slot\":\"%s\"}", desk, date, slot);
+  return platz_test_request (f->server, token, "POST", "/api/v1/bookings", body);
+}
+
+static void
+test_book_and_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlatzTestResponse) r = BOOK (f, f->alice, f->desk[0], f->day, "full_day");
+  g_autoptr(PlatzTestResponse) mine = NULL;
+  g_autoptr(PlatzTestResponse) other = NULL;
+  g_autoptr(PlatzTestResponse) cancel_other = NULL;
+  g_autoptr(PlatzTestResponse) cancel = NULL;
+  g_autoptr(PlatzTestResponse) again = NULL;
+  g_autoptr(PlatzTestResponse) after = NULL;
+  g_autoptr(PlatzTestResponse) all = NULL;
+  gint64 id;
+
+  platz_assert_status (r, 201);
+  id = platz_test_int (r, "id");
+  g_assert_cmpint (platz_test_int (r, "desk_id"), ==, f->desk[0]);
+  g_assert_cmpint (platz_test_int (r, "user_id"), ==, f->alice_id);
+  g_assert_cmpstr (platz_test_str (r, "date"), ==, f->day);
+  g_assert_cmpstr (platz_test_str (r, "slot"), ==, "full_day");
+  g_assert_cmpstr (platz_test_str (r, "status"), ==, "active");
+  g_assert_true (JSON_NODE_HOLDS_NULL (platz_test_member (r, "checked_in_at")));
+
+  mine = platz_test_requestf (f->server, f->alice, "GET", NULL, "/api/v1/bookings?from=%s&to=%s",
+                              f->day, f->day);
+  platz_assert_status (mine, 200);
+  g_assert_cmpuint (platz_test_length (mine, NULL), ==, 1);
+
+  /* Object-level checks: bob neither reads nor cancels alice's booking. */
+  other = platz_test_requestf (f->server, f->bob, "GET", NULL, "/api/v1/bookings/%" G_GINT64_FORMAT,
+                               id);
+  platz_assert_error (other, 403, "forbidden", NULL);
+  cancel_other = platz_test_requestf (f->server, f->bob, "DELETE", NULL,
+                                      "/api/v1/bookings/%" G_GINT64_FORMAT, id);
+  platz_assert_error (cancel_other, 403, "forbidden", NULL);
+
+  cancel = platz_test_requestf (f->server, f->alice, "DELETE", NULL,
+                                "/api/v1/bookings/%" G_GINT64_FORMAT, id);
+  platz_assert_status (cancel, 204);
+  again = platz_test_requestf (f->server, f->alice, "DELETE", NULL,
+                               "/api/v1/bookings/%" G_GINT64_FORMAT, id);
+  platz_assert_error (again, 409, "conflict", NULL);
+  after = platz_test_requestf (f->server, f->alice, "GET", NULL,
+                               "/api/v1/bookings?from=%s&to=%s", f->day, f->day);
+  g_assert_cmpuint (platz_test_length (after, NULL), ==, 0);
+  all = platz_test_requestf (f->server, f->alice, "GET", NULL,
+                             "/api/v1/bookings?from=%s&to=%s&status=all", f->day, f->day);
+  g_assert_cmpuint (platz_test_length (all, NULL), ==, 1);
+  g_assert_cmpstr (platz_test_str (all, "0.status"), ==, "cancelled");
+}
+
+static void
+test_desk_taken (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlatzTestResponse) am = BOOK (f, f->alice, f->desk[0], f->day, "am");
+  g_autoptr(PlatzTestResponse) full = BOOK (f, f->bob, f->desk[0], f->day, "full_day");
+  g_autoptr(PlatzTestResponse) same = BOOK (f, f->bob, f->desk[0], f->day, "am");
+  g_autoptr(PlatzTestResponse) pm = BOOK (f, f->bob, f->desk[0], f->day, "pm");
+
+  platz_assert_status (am, 201);
+  platz_assert_error (full, 409, "conflict", "desk_taken");
+  platz_assert_error (same, 409, "conflict", "desk_taken");
+  platz_assert_status (pm, 201);
+}
+
+static void
+test_user_already_booked (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlatzTestResponse) a = BOOK (f, f->alice, f->desk[0], f->day, "full_day");
+  g_autoptr(PlatzTestResponse) b = BOOK (f, f->alice, f->desk[1], f->day, "pm");
+
+  platz_assert_status (a, 201);
+  platz_assert_error (b, 409, "conflict", "user_already_booked");
+}
+
+static void
+test_room_full_and_cap (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlatzTestResponse) a = BOOK (f, f->alice, f->desk[0], f->day, "full_day");
+  g_autoptr(PlatzTestResponse) b = BOOK (f, f->bob, f->desk[1], f->day, "full_day");
+  g_autoptr(PlatzTestResponse) d = BOOK (f, f->dora, f->desk[2], f->day, "am");
+  g_autoptr(PlatzTestResponse) cap = NULL;
+  g_autoptr(PlatzTestResponse) full = NULL;
+  g_autoptr(PlatzTestResponse) avail = NULL;
+  gint64 eve;
+  g_autofree char *eve_token = NULL;
+  g_autoptr(PlatzTestResponse) e = NULL;
+
+  platz_assert_status (a, 201);
+  platz_assert_status (b, 201);
+  platz_assert_status (d, 201);
+  /* Four desks, 3 persons, 24 m2 / 8: the limit is 3. */
+  eve = make_user (f, "eve", "employee", "staff", f->team_b);
+  g_assert_cmpint (eve, >, 0);
+  eve_token = login (f, "eve");
+  full = BOOK (f, eve_token, f->desk[3], f->day, "am");
+  platz_assert_error (full, 409, "conflict", "room_full");
+  e = BOOK (f, eve_token, f->desk[3], f->day, "pm");
+  platz_assert_status (e, 201);
+
+  avail = platz_test_requestf (f->server, f->alice, "GET", NULL,
+                               "/api/v1/floors/%" G_GINT64_FORMAT "/availability?date=%s",
+                               f->floor, f->day);
+  platz_assert_status (avail, 200);
+  g_assert_cmpint (platz_test_int (avail, "rooms.0.limit"), ==, 3);
+  g_assert_cmpint (platz_test_int (avail, "rooms.0.booked.am"), ==, 3);
+  g_assert_cmpint (platz_test_int (avail, "rooms.0.booked.pm"), ==, 3);
+  g_assert_cmpstr (platz_test_str (avail, "desks.0.am"), ==, "mine");
+  g_assert_cmpstr (platz_test_str (avail, "desks.1.am"), ==, "booked");
+  g_assert_cmpstr (platz_test_str (avail, "desks.3.am"), ==, "room_full");
+  g_assert_cmpstr (platz_test_str (avail, "desks.3.pm"), ==, "booked");
+  g_assert_null (platz_test_member (avail, "desks.1.booked_by"));   /* bob does not share */
+
+  /* A 50 % cap at the site lowers the limit to 1 (floor (3 * 0.5)). */
+  cap = platz_test_requestf (f->server, f->admin, "PATCH", "{\"occupancy_cap_percent\":50}",
+                             "/api/v1/policies?site_id=%" G_GINT64_FORMAT, f->site);
+  platz_assert_status (cap, 200);
+  {
+    g_autoptr(PlatzTestResponse) capped = NULL;
+    g_autofree char *later = platz_test_weekday (5, "Europe/Berlin");
+    g_autoptr(PlatzTestResponse) first = BOOK (f, f->alice, f->desk[0], later, "am");
+    g_autoptr(PlatzTestResponse) second = BOOK (f, f->bob, f->desk[1], later, "am");
+    platz_assert_status (first, 201);
+    platz_assert_error (second, 409, "conflict", "room_full");
+    capped = platz_test_requestf (f->server, f->alice, "GET", NULL,
+                                  "/api/v1/floors/%" G_GINT64_FORMAT "/availability?date=%s",
+                                  f->floor, later);
+    g_assert_cmpint (platz_test_int (capped, "rooms.0.limit"), ==, 1);
+  }
+}
+
+static void
+test_policy_rules (Fixture *f, gconstpointer data)
+{
+  g_autofree char *yesterday = platz_test_date (-1, "Europe/Berlin");
+  g_autofree char *far = platz_test_date (15, "Europe/Berlin");
+  g_autoptr(PlatzTestResponse) past = BOOK (f, f->alice, f->desk[0], yesterday, "am");
+  g_autoptr(PlatzTestResponse) window = BOOK (f, f->alice, f->desk[0], far, "am");
+  g_autoptr(PlatzTestResponse) eligible = BOOK (f, f->alice, f->head_desk, f->day, "am");
+  g_autoptr(PlatzTestResponse) head_ok = BOOK (f, f->carla, f->head_desk, f->day, "am");
+  g_autoptr(PlatzTestResponse) block = NULL;
+  g_autoptr(PlatzTestResponse) blocked = NULL;
+  g_autoptr(PlatzTestResponse) assign = NULL;
+  g_autoptr(PlatzTestResponse) assigned = NULL;
+  g_autoptr(PlatzTestResponse) owner = NULL;
+  g_autoptr(PlatzTestResponse) release = NULL;
+  g_autoptr(PlatzTestResponse) released = NULL;
+  g_autoptr(PlatzTestResponse) bad = NULL;
+  g_autoptr(PlatzTestResponse) unknown = NULL;
+  g_autoptr(PlatzTestResponse) meeting_desk = NULL;
+
+  platz_assert_error (past, 422, "policy_violation", "in_the_past");
+  platz_assert_error (window, 422, "policy_violation", "outside_booking_window");
+  platz_assert_error (eligible, 422, "policy_violation", "not_eligible");
+  platz_assert_status (head_ok, 201);
+
+  block = platz_test_requestf (f->server, f->admin, "PATCH",
+                               "{\"bookable\":false,\"blocked_reason\":\"Stuhl kaputt\"}",
+                               "/api/v1/desks/%" G_GINT64_FORMAT, f->desk[2]);
+  platz_assert_status (block, 200);
+  blocked = BOOK (f, f->alice, f->desk[2], f->day, "am");
+  platz_assert_error (blocked, 422, "policy_violation", "desk_blocked");
+
+  {
+    g_autofree char *body = g_strdup_printf ("{\"assigned_user_id\":%" G_GINT64_FORMAT "}",
+                                             f->bob_id);
+    assign = platz_test_requestf (f->server, f->admin, "PATCH", body,
+                                  "/api/v1/desks/%" G_GINT64_FORMAT, f->desk[3]);
+  }
+  platz_assert_status (assign, 200);
+  assigned = BOOK (f, f->alice, f->desk[3], f->day, "am");
+  platz_assert_error (assigned, 422, "policy_violation", "desk_assigned");
+  /* The owner lends the day; then others may book it. */
+  release = platz_test_requestf (f->server, f->bob, "PUT", NULL,
+                                 "/api/v1/desks/%" G_GINT64_FORMAT "/releases/%s", f->desk[3],
+                                 f->day);
+  platz_assert_status (release, 204);
+  released = BOOK (f, f->alice, f->desk[3], f->day, "am");
+  platz_assert_status (released, 201);
+  owner = BOOK (f, f->bob, f->desk[3], f->day, "pm");
+  platz_assert_status (owner, 201);
+
+  bad = platz_test_request (f->server, f->alice, "POST", "/api/v1/bookings",
+                            "{\"desk_id\":1,\"date\":\"2026-13-40\",\"slot\":\"am\"}");
+  platz_assert_error (bad, 400, "bad_request", NULL);
+  unknown = BOOK (f, f->alice, 9999, f->day, "am");
+  platz_assert_error (unknown, 404, "not_found", NULL);
+  meeting_desk = platz_test_requestf (f->server, f->alice, "POST",
+                                      "{\"desk_id\":1,\"date\":\"2026-12-01\",\"slot\":\"am\","
+                                      "\"status\":\"active\"}", "/api/v1/bookings");
+  platz_assert_error (meeting_desk, 400, "bad_request", NULL);
+}
+
+static void
+test_quota (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlatzTestResponse) p = platz_test_request (f->server, f->admin, "PATCH",
+                                                       "/api/v1/policies",
+                                                       "{\"max_bookings_per_week\":2,"
+                                                       "\"booking_window_days\":30}");
+  g_autofree char *monday = NULL;
+  GDateTime *base;
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new_now (berlin);
+  char *days[4];
+
+  platz_assert_status (p, 200);
+  /* Monday of next week, then Mon, Tue (am+pm counts once), Wed, Thu */
+  base = g_date_time_add_days (now, 8 - g_date_time_get_day_of_week (now));
+  for (int i = 0; i < 4; i++)
+    {
+      GDateTime *d = g_date_time_add_days (base, i);
+      days[i] = g_date_time_format (d, "%Y-%m-%d");
+      g_date_time_unref (d);
+    }
+  g_date_time_unref (base);
+  {
+    g_autoptr(PlatzTestResponse) a = BOOK (f, f->alice, f->desk[0], days[0], "full_day");
+    g_autoptr(PlatzTestResponse) b = BOOK (f, f->alice, f->desk[0], days[1], "am");
+    g_autoptr(PlatzTestResponse) c = BOOK (f, f->alice, f->desk[1], days[1], "pm");
+    g_autoptr(PlatzTestResponse) d = BOOK (f, f->alice, f->desk[0], days[2], "am");
+    g_autoptr(PlatzTestResponse) lead = NULL;
+    platz_assert_status (a, 201);
+    platz_assert_status (b, 201);
+    platz_assert_status (c, 201);
+    platz_assert_error (d, 422, "policy_violation", "quota_exceeded");
+    /* The quota is the booked person's, also when a lead books. */
+    {
+      g_autofree char *body = g_strdup_printf ("{\"desk_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\","
+                                               "\"slot\":\"am\",\"user_id\":%" G_GINT64_FORMAT "}",
+                                               f->desk[0], days[3], f->alice_id);
+      lead = platz_test_request (f->server, f->carla, "POST", "/api/v1/bookings", body);
+    }
+    platz_assert_error (lead, 422, "policy_violation", "quota_exceeded");
+  }
+  for (int i = 0; i < 4; i++)
+    g_free (days[i]);
+}
+
+static void
+test_team_lead_books_for_team (Fixture *f, gconstpointer data)
+{
+  g_autofree char *for_alice = g_strdup_printf ("{\"desk_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\","
+                                                "\"slot\":\"am\",\"user_id\":%" G_GINT64_FORMAT "}",
+                                                f->desk[0], f->day, f->alice_id);
+  g_autofree char *for_dora = g_strdup_printf ("{\"desk_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\","
+                                               "\"slot\":\"am\",\"user_id\":%" G_GINT64_FORMAT "}",
+                                               f->desk[1], f->day, f->dora_id);
+  g_autoptr(PlatzTestResponse) ok = platz_test_request (f->server, f->carla, "POST",
+                                                        "/api/v1/bookings", for_alice);
+  g_autoptr(PlatzTestResponse) other_team = platz_test_request (f->server, f->carla, "POST",
+                                                                "/api/v1/bookings", for_dora);
+  g_autoptr(PlatzTestResponse) by_employee = platz_test_request (f->server, f->bob, "POST",
+                                                                 "/api/v1/bookings", for_dora);
+  g_autoptr(PlatzTestResponse) team = NULL;
+  g_autoptr(PlatzTestResponse) team_denied = NULL;
+  g_autoptr(PlatzTestResponse) cancel = NULL;
+
+  platz_assert_status (ok, 201);
+  g_assert_cmpint (platz_test_int (ok, "user_id"), ==, f->alice_id);
+  platz_assert_error (other_team, 403, "forbidden", NULL);
+  platz_assert_error (by_employee, 403, "forbidden", NULL);
+
+  team = platz_test_requestf (f->server, f->carla, "GET", NULL,
+                              "/api/v1/bookings?from=%s&to=%s&team_id=%" G_GINT64_FORMAT,
+                              f->day, f->day, f->team_a);
+  platz_assert_status (team, 200);
+  g_assert_cmpuint (platz_test_length (team, NULL), ==, 1);
+  team_denied = platz_test_requestf (f->server, f->carla, "GET", NULL,
+                                     "/api/v1/bookings?team_id=%" G_GINT64_FORMAT, f->team_b);
+  platz_assert_error (team_denied, 403, "forbidden", NULL);
+  cancel = platz_test_requestf (f->server, f->carla, "DELETE", NULL,
+                                "/api/v1/bookings/%" G_GINT64_FORMAT, platz_test_int (ok, "id"));
+  platz_assert_status (cancel, 204);
+}
+
+static void
+test_check_in (Fixture *f, gconstpointer data)
+{
+  g_autofree char *today = platz_test_date (0, "Europe/Berlin");
+  g_autoptr(PlatzTestResponse) p = platz_test_request (f->server, f->admin, "PATCH",
+                                                       "/api/v1/policies",
+                                                       "{\"check_in_deadline\":\"23:59\"}");
+  g_autoptr(PlatzTestResponse) b = BOOK (f, f->alice, f->desk[0], today, "pm");
+  g_autoptr(PlatzTestResponse) later = BOOK (f, f->alice, f->desk[0], f->day, "am");
+  g_autoptr(PlatzTestResponse) in = NULL;
+  g_autoptr(PlatzTestResponse) not_today = NULL;
+  g_autoptr(PlatzTestResponse) not_mine = NULL;
+
+  platz_assert_status (p, 200);
+  platz_assert_status (b, 201);
+  platz_assert_status (later, 201);
+  not_mine = platz_test_requestf (f->server, f->bob, "POST", NULL,
+                                  "/api/v1/bookings/%" G_GINT64_FORMAT "/check-in",
+                                  platz_test_int (b, "id"));
+  platz_assert_error (not_mine, 403, "forbidden", NULL);
+  in = platz_test_requestf (f->server, f->alice, "POST", NULL,
+                            "/api/v1/bookings/%" G_GINT64_FORMAT "/check-in",
+                            platz_test_int (b, "id"));
+  platz_assert_status (in, 200);
+  g_assert_nonnull (platz_test_str (in, "checked_in_at"));
+  not_today = platz_test_requestf (f->server, f->alice, "POST", NULL,
+                                   "/api/v1/bookings/%" G_GINT64_FORMAT "/check-in",
+                                   platz_test_int (later, "id"));
+  platz_assert_error (not_today, 422, "policy_violation", "not_today");
+}
+
+/* The no-show release: a morning booking made before the deadline and not
+ * checked in is released once the deadline has passed. */
+static void
+test_no_show_release (Fixture *f, gconstpointer data)
+{
+  g_autofree char *today = platz_test_date (0, "Europe/Berlin");
+  g_autoptr(PlatzTestResponse) b = BOOK (f, f->alice, f->desk[0], today, "full_day");
+  g_autoptr(PlatzTestResponse) p = NULL;
+  g_autoptr(PlatzTestResponse) after = NULL;
+  g_autoptr(PlatzTestResponse) check = NULL;
+  sqlite3 *db;
+  g_autofree char *sql = NULL;
+
+  platz_assert_status (b, 201);
+  /* Pretend the booking was made early this morning, then let the
+   * deadline be midnight: it has passed. */
+  g_assert_cmpint (sqlite3_open (f->server->db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  sql = g_strdup_printf ("UPDATE bookings SET created_at = '2000-01-01T00:00:00Z' WHERE id = %"
+                         G_GINT64_FORMAT, platz_test_int (b, "id"));
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  p = platz_test_request (f->server, f->admin, "PATCH", "/api/v1/policies",
+                          "{\"check_in_deadline\":\"00:00\"}");
+  platz_assert_status (p, 200);
+  /* The timer runs at start and every 30 s: restart to run it now. */
+  platz_test_server_restart (f->server);
+  after = platz_test_requestf (f->server, f->alice, "GET", NULL,
+                               "/api/v1/bookings?from=%s&to=%s&status=all", today, today);
+  platz_assert_status (after, 200);
+  g_assert_cmpstr (platz_test_str (after, "0.status"), ==, "released");
+  check = platz_test_requestf (f->server, f->alice, "POST", NULL,
+                               "/api/v1/bookings/%" G_GINT64_FORMAT "/check-in",
+                               platz_test_int (b, "id"));
+  platz_assert_error (check, 409, "conflict", NULL);
+}
+
+static void
+test_search (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlatzTestResponse) all = NULL;
+  g_autoptr(PlatzTestResponse) equip = NULL;
+  g_autoptr(PlatzTestResponse) bad = NULL;
+  g_autoptr(PlatzTestResponse) b = BOOK (f, f->bob, f->desk[0], f->day, "am");
+
+  platz_assert_status (b, 201);
+  all = platz_test_requestf (f->server, f->alice, "GET", NULL,
+                             "/api/v1/desks/search?date=%s&slot=am&site_id=%" G_GINT64_FORMAT,
+                             f->day, f->site);
+  platz_assert_status (all, 200);
+  /* Desk 1 is taken, the head desk is not for staff: desks 2-4 remain. */
+  g_assert_cmpuint (platz_test_length (all, NULL), ==, 3);
+  g_assert_cmpstr (platz_test_str (all, "0.room_name"), ==, "1.01");
+  equip = platz_test_requestf (f->server, f->alice, "GET", NULL,
+                               "/api/v1/desks/search?date=%s&slot=full_day"
+                               "&equipment=height_adjustable,docking_station", f->day);
+  g_assert_cmpuint (platz_test_length (equip, NULL), ==, 1);
+  g_assert_cmpint (platz_test_int (equip, "0.id"), ==, f->desk[1]);
+  bad = platz_test_requestf (f->server, f->alice, "GET", NULL,
+                             "/api/v1/desks/search?date=%s&slot=evening", f->day);
+  platz_assert_error (bad, 400, "bad_request", NULL);
+}
+
+static void
+test_delete_with_future_bookings (Fixture *f, gconstpointer data)
+{
+  g_autoptr(PlatzTestResponse) b = BOOK (f, f->alice, f->desk[0], f->day, "am");
+  g_autoptr(PlatzTestResponse) refused = NULL;
+  g_autoptr(PlatzTestResponse) forced = NULL;
+  g_autoptr(PlatzTestResponse) after = NULL;
+
+  platz_assert_status (b, 201);
+  refused = platz_test_requestf (f->server, f->admin, "DELETE", NULL,
+                                 "/api/v1/rooms/%" G_GINT64_FORMAT, f->triple);
+  platz_assert_error (refused, 409, "conflict", "has_future_bookings");
+  forced = platz_test_requestf (f->server, f->admin, "DELETE", NULL,
+                                "/api/v1/rooms/%" G_GINT64_FORMAT "?force=true", f->triple);
+  platz_assert_status (forced, 204);
+  after = platz_test_requestf (f->server, f->alice, "GET", NULL,
+                               "/api/v1/bookings?from=%s&to=%s", f->day, f->day);
+  g_assert_cmpuint (platz_test_length (after, NULL), ==, 0);
+}
+
+/* 30 clients book the same desk at the same moment: one wins. */
+typedef struct {
+  Fixture *f;
+  char    *token;
+  guint    status;
+  char    *reason;
+} Racer;
+
+static gpointer
+race_thread (gpointer data)
+{
+  Racer *racer = data;
+  g_autoptr(PlatzTestResponse) r = BOOK (racer->f, racer->token, racer->f->desk[1],
+                                         racer->f->day, "full_day");
+
+  racer->status = r->status;
+  racer->reason = g_strdup (platz_test_str (r, "error.reason"));
+  return NULL;
+}
+
+static void
+test_concurrent_same_desk (Fixture *f, gconstpointer data)
+{
+  enum { N = 30 };
+  Racer racers[N];
+  GThread *threads[N];
+  guint created = 0, taken = 0;
+
+  for (int i = 0; i < N; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("racer%02d", i);
+      make_user (f, name, "employee", "staff", f->team_b);
+      racers[i].f = f;
+      racers[i].token = login (f, name);
+      racers[i].reason = NULL;
+    }
+  for (int i = 0; i < N; i++)
+    threads[i] = g_thread_new ("racer", race_thread, &racers[i]);
+  for (int i = 0; i < N; i++)
+    {
+      g_thread_join (threads[i]);
+      if (racers[i].status == 201)
+        created++;
+      else if (racers[i].status == 409 && g_strcmp0 (racers[i].reason, "desk_taken") == 0)
+        taken++;
+      else
+        g_error ("racer %d got %u %s", i, racers[i].status, racers[i].reason);
+      g_free (racers[i].token);
+      g_free (racers[i].reason);
+    }
+  g_assert_cmpuint (created, ==, 1);
+  g_assert_cmpuint (taken, ==, N - 1);
+}
+
+/* Every acknowledged booking survives kill -9. */
+static void
+test_kill_durability (Fixture *f, gconstpointer data)
+{
+  enum { N = 40 };
+  gint64 ids[N];
+  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  guint acknowledged = 0;
+
+  /* More desks and people: one booking per user and desk-half. */
+  for (int i = 0; i < N; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("k%02d", i);
+      make_user (f, name, "employee", "staff", f->team_b);
+      g_ptr_array_add (tokens, login (f, name));
+    }
+  for (int i = 0; i < N; i++)
+    {
+      g_autofree char *date = platz_test_date (1 + i / 8, "Europe/Berlin");
+      g_autoptr(PlatzTestResponse) r = BOOK (f, tokens->pdata[i], f->desk[(i / 2) % 3], date,
+                                             i % 2 ? "pm" : "am");
+      ids[i] = r->status == 201 ? platz_test_int (r, "id") : 0;
+      if (ids[i])
+        acknowledged++;
+    }
+  g_assert_cmpuint (acknowledged, >, N / 2);
+  platz_test_server_kill (f->server, SIGKILL);
+  platz_test_server_restart (f->server);
+  for (int i = 0; i < N; i++)
+    {
+      g_autoptr(PlatzTestResponse) r = NULL;
+      if (ids[i] == 0)
+        continue;
+      r = platz_test_requestf (f->server, tokens->pdata[i], "GET", NULL,
+                               "/api/v1/bookings/%" G_GINT64_FORMAT, ids[i]);
+      platz_assert_status (r, 200);
+      g_assert_cmpstr (platz_test_str (r, "status"), ==, "active");
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/bookings/book-and-cancel", test_book_and_cancel);
+  ADD ("/bookings/desk-taken", test_desk_taken);
+  ADD ("/bookings/user-already-booked", test_user_already_booked);
+  ADD ("/bookings/room-full-and-cap", test_room_full_and_cap);
+  ADD ("/bookings/policy-rules", test_policy_rules);
+  ADD ("/bookings/quota", test_quota);
+  ADD ("/bookings/team-lead", test_team_lead_books_for_team);
+  ADD ("/bookings/check-in", test_check_in);
+  ADD ("/bookings/no-show-release", test_no_show_release);
+  ADD ("/bookings/search", test_search);
+  ADD ("/bookings/delete-with-future", test_delete_with_future_bookings);
+  ADD ("/bookings/concurrent-same-desk", test_concurrent_same_desk);
+  ADD ("/bookings/kill-durability", test_kill_durability);
+  return g_test_run ();
+}
