@@ -90,7 +90,7 @@ void
 platz_date_today (GTimeZone *zone,
                   GDate     *out)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autoptr(GDateTime) now = zone ? g_date_time_new_now (zone) : g_date_time_new_now_utc ();
 
   g_date_clear (out, 1);
   g_date_set_dmy (out,

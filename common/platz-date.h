@@ -29,6 +29,7 @@ int         platz_date_diff         (const GDate *a,
 int         platz_date_iso_week     (const GDate *date);
 /* 1 = Monday ... 7 = Sunday */
 int         platz_date_iso_weekday  (const GDate *date);
+/* Today in zone (UTC when zone is NULL). */
 void        platz_date_today        (GTimeZone  *zone,
                                      GDate      *out);
 
