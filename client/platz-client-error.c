@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "platz-client-error"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "platz-codec.h"
+#include "platz-client-error.h"
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static char *
+describe_conflicts (JsonObject *error_object)
+{
+  JsonNode *node = json_object_get_member (error_object, "conflicts");
+  g_autoptr(GString) s = NULL;
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) == 0)
+    return NULL;
+  s = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element)
+          || json_node_get_value_type (element) != G_TYPE_STRING)
+        continue;
+      if (s->len > 0)
+        g_string_append (s, ", ");
+      g_string_append (s, json_node_get_string (element));
+    }
+  return g_strdup (s->str);
+}
+
+GError *
+platz_client_error_from_response (guint       status,
+                                  GBytes     *body,
+                                  const char *retry_after)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *conflicts = NULL;
+  const char *code = NULL, *reason = NULL;
+  PlatzErrorCode error_code;
+
+  if (status == 0)
+    return g_error_new_literal (PLATZ_ERROR, PLATZ_ERROR_NETWORK,
+                                platz_error_describe (PLATZ_ERROR_NETWORK));
+
+  if (body != NULL && g_bytes_get_size (body) > 0)
+    {
+      gsize len;
+      const char *data = g_bytes_get_data (body, &len);
+
+      root = platz_json_parse (data, len, NULL);
+    }
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonNode *error_node = json_object_get_member (json_node_get_object (root), "error");
+
+      if (error_node != NULL && JSON_NODE_HOLDS_OBJECT (error_node))
+        {
+          JsonObject *error_object = json_node_get_object (error_node);
+
+          code = member_string (error_object, "code");
+          reason = member_string (error_object, "reason");
+          conflicts = describe_conflicts (error_object);
+        }
+    }
+
+  error_code = platz_error_from_names (status, code, reason);
+
+  if (error_code == PLATZ_ERROR_RATE_LIMITED && retry_after != NULL)
+    {
+      gint64 seconds = g_ascii_strtoll (retry_after, NULL, 10);
+
+      if (seconds > 0)
+        {
+          gint64 minutes = (seconds + 59) / 60;
+
+          return g_error_new (PLATZ_ERROR, error_code,
+                              g_dngettext (NULL,
+                                           "Too many failed attempts. Try again in %"
+                                           G_GINT64_FORMAT " minute.",
+                                           "Too many failed attempts. Try again in %"
+                                           G_GINT64_FORMAT " minutes.",
+                                           minutes),
+                              minutes);
+        }
+    }
+  if (error_code == PLATZ_ERROR_ROOM_TAKEN && conflicts != NULL)
+    return g_error_new (PLATZ_ERROR, error_code,
+                        _("The room is already reserved on these days: %s."), conflicts);
+  if (code == NULL && status >= 500)
+    return g_error_new (PLATZ_ERROR, error_code,
+                        _("The server had a problem (HTTP %u). Please try again later."),
+                        status);
+
+  return g_error_new_literal (PLATZ_ERROR, error_code, platz_error_describe (error_code));
+}
+
+char *
+platz_client_error_room_full (gint64 booked,
+                              gint64 limit)
+{
+  return g_strdup_printf (_("This room already has %" G_GINT64_FORMAT " of %"
+                            G_GINT64_FORMAT " people that day."),
+                          booked, limit);
+}
+
+GError *
+platz_client_error_network (const char   *base_url,
+                            const GError *cause)
+{
+  return g_error_new (PLATZ_ERROR, PLATZ_ERROR_NETWORK,
+                      _("The server at %s cannot be reached. Check the address and "
+                        "your connection."),
+                      base_url);
+}

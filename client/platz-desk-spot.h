@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * One desk on the floor plan as a focusable, activatable element with an
+ * accessible label.  The plan draws the desk itself; the spot adds the
+ * focus ring, keyboard activation and the tooltip.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define PLATZ_TYPE_DESK_SPOT (platz_desk_spot_get_type ())
+G_DECLARE_FINAL_TYPE (PlatzDeskSpot, platz_desk_spot, PLATZ, DESK_SPOT, GtkWidget)
+
+GtkWidget  *platz_desk_spot_new       (gint64         desk_id);
+gint64      platz_desk_spot_get_desk_id (PlatzDeskSpot *self);
+void        platz_desk_spot_set_label (PlatzDeskSpot *self,
+                                       const char    *label);
+const char *platz_desk_spot_get_label (PlatzDeskSpot *self);
+
+G_END_DECLS

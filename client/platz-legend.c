@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "platz-legend"
+
+#include "config.h"
+
+#include "platz-plan-geometry.h"
+#include "platz-legend.h"
+
+struct _PlatzLegend
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (PlatzLegend, platz_legend, GTK_TYPE_WIDGET)
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  PlatzColor c = platz_desk_state_color (GPOINTER_TO_INT (user_data));
+
+  cairo_set_source_rgb (cr, c.red, c.green, c.blue);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
+}
+
+static void
+platz_legend_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (platz_legend_parent_class)->dispose (object);
+}
+
+static void
+platz_legend_class_init (PlatzLegendClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = platz_legend_dispose;
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "legend");
+}
+
+static void
+platz_legend_init (PlatzLegend *self)
+{
+  static const PlatzDeskState shown[] = {
+    PLATZ_DESK_FREE, PLATZ_DESK_PARTLY_FREE, PLATZ_DESK_MINE, PLATZ_DESK_BOOKED,
+    PLATZ_DESK_ROOM_FULL, PLATZ_DESK_ASSIGNED, PLATZ_DESK_BLOCKED,
+  };
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      GtkWidget *swatch = gtk_drawing_area_new ();
+      GtkWidget *label = gtk_label_new (platz_desk_state_label (shown[i]));
+
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
+                                      GINT_TO_POINTER (shown[i]), NULL);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_set_margin_end (label, 10);
+      gtk_widget_set_parent (swatch, GTK_WIDGET (self));
+      gtk_widget_set_parent (label, GTK_WIDGET (self));
+    }
+}
+
+GtkWidget *
+platz_legend_new (void)
+{
+  return g_object_new (PLATZ_TYPE_LEGEND, NULL);
+}

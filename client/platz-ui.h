@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Small helpers shared by the screens: toasts, errors, dates for people.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Shows text as a toast in the window that holds widget. */
+void  platz_ui_toast        (GtkWidget    *widget,
+                             const char   *text);
+void  platz_ui_add_toast    (GtkWidget    *widget,
+                             AdwToast     *toast);
+/* Shows the error's message as a toast; cancellations are ignored.
+ * Returns FALSE for a cancellation (the widget may be gone). */
+gboolean platz_ui_error     (GtkWidget    *widget,
+                             const GError *error);
+/* "Monday, 5 January 2026" from YYYY-MM-DD; the input when unparsable. */
+char *platz_ui_format_date  (const char   *iso_date);
+/* YYYY-MM-DD of today (local time), shifted by days. */
+char *platz_ui_today        (int           days);
+/* "Morning", "Afternoon", "Whole day" */
+const char *platz_ui_slot_label (const char *slot);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* For dispose of GtkWidget subclasses whose template has an unnamed root. */
+void platz_ui_unparent_children (GtkWidget *widget);
+G_END_DECLS
