@@ -534,6 +534,18 @@ encode_writable (const PlatzType    *type,
         continue;
       json_object_set_member (object, name, json_node_copy (member));
     }
+  /* platz_encode leaves out write-only fields (a user's password). */
+  for (guint i = 0; i < type->n_fields; i++)
+    {
+      const PlatzField *field = &type->fields[i];
+      const char *value;
+
+      if (!(field->flags & PLATZ_F_WRITEONLY) || field->type != PLATZ_FIELD_STRING)
+        continue;
+      value = *(char **) PLATZ_FIELD_PTR (obj, field);
+      if (value != NULL && (only == NULL || g_strv_contains (only, field->name)))
+        json_object_set_string_member (object, field->name, value);
+    }
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
   return node;

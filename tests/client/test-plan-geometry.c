@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include "platz-plan-geometry.h"
+
+static void
+test_fit (void)
+{
+  PlatzPlanView view;
+  double wx, wy, px, py;
+
+  platz_plan_view_init (&view, 40, 20);
+  platz_plan_view_resize (&view, 432, 432);
+  /* Width limits: (432 - 2 * 16) / 40 = 10 px per unit. */
+  g_assert_cmpfloat_with_epsilon (platz_plan_view_scale (&view), 10, 1e-9);
+  /* Centred: the plan is 400 x 200 px inside 432 x 432. */
+  platz_plan_view_to_widget (&view, 0, 0, &wx, &wy);
+  g_assert_cmpfloat_with_epsilon (wx, 16, 1e-9);
+  g_assert_cmpfloat_with_epsilon (wy, 116, 1e-9);
+  platz_plan_view_to_widget (&view, 40, 20, &wx, &wy);
+  g_assert_cmpfloat_with_epsilon (wx, 416, 1e-9);
+  g_assert_cmpfloat_with_epsilon (wy, 316, 1e-9);
+  platz_plan_view_to_plan (&view, 216, 216, &px, &py);
+  g_assert_cmpfloat_with_epsilon (px, 20, 1e-9);
+  g_assert_cmpfloat_with_epsilon (py, 10, 1e-9);
+
+  /* Height limits on a tall narrow widget. */
+  platz_plan_view_resize (&view, 1000, 232);
+  g_assert_cmpfloat_with_epsilon (platz_plan_view_scale (&view), 10, 1e-9);
+}
+
+static void
+test_zoom_keeps_point (void)
+{
+  static const struct { double factor, wx, wy; } cases[] = {
+    { 2.0, 100, 100 }, { 1.5, 300, 250 }, { 0.8, 10, 10 }, { 3.0, 216, 216 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PlatzPlanView view;
+      double before_x, before_y, after_x, after_y;
+
+      platz_plan_view_init (&view, 40, 20);
+      platz_plan_view_resize (&view, 432, 432);
+      platz_plan_view_to_plan (&view, cases[i].wx, cases[i].wy, &before_x, &before_y);
+      platz_plan_view_zoom_at (&view, cases[i].factor, cases[i].wx, cases[i].wy);
+      g_assert_cmpfloat_with_epsilon (view.zoom, cases[i].factor, 1e-9);
+      platz_plan_view_to_plan (&view, cases[i].wx, cases[i].wy, &after_x, &after_y);
+      g_assert_cmpfloat_with_epsilon (before_x, after_x, 1e-6);
+      g_assert_cmpfloat_with_epsilon (before_y, after_y, 1e-6);
+    }
+}
+
+static void
+test_zoom_clamped (void)
+{
+  PlatzPlanView view;
+
+  platz_plan_view_init (&view, 40, 20);
+  platz_plan_view_resize (&view, 400, 400);
+  for (int i = 0; i < 50; i++)
+    platz_plan_view_zoom_at (&view, 2, 200, 200);
+  g_assert_cmpfloat (view.zoom, ==, PLATZ_PLAN_ZOOM_MAX);
+  for (int i = 0; i < 50; i++)
+    platz_plan_view_zoom_at (&view, 0.5, 200, 200);
+  g_assert_cmpfloat (view.zoom, ==, PLATZ_PLAN_ZOOM_MIN);
+  platz_plan_view_reset (&view);
+  g_assert_cmpfloat (view.zoom, ==, 1);
+  g_assert_cmpfloat (view.pan_x, ==, 0);
+}
+
+static void
+test_pan (void)
+{
+  PlatzPlanView view;
+  double wx, wy;
+
+  platz_plan_view_init (&view, 40, 20);
+  platz_plan_view_resize (&view, 432, 432);
+  platz_plan_view_pan (&view, 30, -20);
+  platz_plan_view_to_widget (&view, 0, 0, &wx, &wy);
+  g_assert_cmpfloat_with_epsilon (wx, 46, 1e-9);
+  g_assert_cmpfloat_with_epsilon (wy, 96, 1e-9);
+
+  /* Far away pans stop while a part of the plan is still visible. */
+  platz_plan_view_pan (&view, 1e6, 1e6);
+  platz_plan_view_to_widget (&view, 0, 0, &wx, &wy);
+  g_assert_cmpfloat (wx, <, 432);
+  g_assert_cmpfloat (wy, <, 432);
+  platz_plan_view_pan (&view, -1e7, -1e7);
+  platz_plan_view_to_widget (&view, 40, 20, &wx, &wy);
+  g_assert_cmpfloat (wx, >, 0);
+  g_assert_cmpfloat (wy, >, 0);
+}
+
+static PlatzDesk *
+desk_at (double x,
+         double y)
+{
+  PlatzDesk *desk = platz_object_new (&platz_desk_type);
+
+  desk->x = x;
+  desk->y = y;
+  return desk;
+}
+
+static void
+free_desk (gpointer desk)
+{
+  platz_object_free (&platz_desk_type, desk);
+}
+
+static void
+test_hit_desk (void)
+{
+  g_autoptr(GPtrArray) desks = g_ptr_array_new_with_free_func (free_desk);
+  static const struct { double x, y; int expected; } cases[] = {
+    { 3.0, 3.0, 0 },      /* centre */
+    { 2.41, 3.0, 0 },     /* inside the left edge (half size 0.6) */
+    { 2.39, 3.0, -1 },    /* just outside */
+    { 3.4, 3.0, 0 },      /* overlapping squares: the nearer centre wins */
+    { 3.6, 3.0, 1 },
+    { 10.5, 10.5, 2 },
+    { 10.61, 10.0, -1 },
+    { 7.0, 7.0, -1 },
+  };
+
+  g_ptr_array_add (desks, desk_at (3, 3));
+  g_ptr_array_add (desks, desk_at (4, 3));
+  g_ptr_array_add (desks, desk_at (10, 10));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (platz_plan_hit_desk (desks, cases[i].x, cases[i].y), ==, cases[i].expected);
+}
+
+static void
+free_room (gpointer room)
+{
+  platz_object_free (&platz_room_type, room);
+}
+
+static void
+test_hit_room (void)
+{
+  g_autoptr(GPtrArray) rooms = g_ptr_array_new_with_free_func (free_room);
+  PlatzRoom *big = platz_object_new (&platz_room_type);
+  PlatzRoom *small = platz_object_new (&platz_room_type);
+  PlatzRoom *right = platz_object_new (&platz_room_type);
+
+  *big = (PlatzRoom) { .x = 0, .y = 0, .w = 20, .h = 10 };
+  *small = (PlatzRoom) { .x = 2, .y = 2, .w = 3, .h = 3 };
+  *right = (PlatzRoom) { .x = 20, .y = 0, .w = 10, .h = 10 };
+  g_ptr_array_add (rooms, big);
+  g_ptr_array_add (rooms, small);
+  g_ptr_array_add (rooms, right);
+
+  g_assert_cmpint (platz_plan_hit_room (rooms, 1, 1), ==, 0);
+  g_assert_cmpint (platz_plan_hit_room (rooms, 3, 3), ==, 1);   /* smallest wins */
+  g_assert_cmpint (platz_plan_hit_room (rooms, 20, 5), ==, 2);  /* shared wall: half-open */
+  g_assert_cmpint (platz_plan_hit_room (rooms, 19.99, 5), ==, 0);
+  g_assert_cmpint (platz_plan_hit_room (rooms, 35, 5), ==, -1);
+}
+
+static void
+test_state_combine (void)
+{
+  static const struct { PlatzDeskState am, pm, expected; } cases[] = {
+    { PLATZ_DESK_FREE, PLATZ_DESK_FREE, PLATZ_DESK_FREE },
+    { PLATZ_DESK_FREE, PLATZ_DESK_BOOKED, PLATZ_DESK_PARTLY_FREE },
+    { PLATZ_DESK_ROOM_FULL, PLATZ_DESK_FREE, PLATZ_DESK_PARTLY_FREE },
+    { PLATZ_DESK_MINE, PLATZ_DESK_FREE, PLATZ_DESK_MINE },
+    { PLATZ_DESK_BOOKED, PLATZ_DESK_MINE, PLATZ_DESK_MINE },
+    { PLATZ_DESK_BLOCKED, PLATZ_DESK_BLOCKED, PLATZ_DESK_BLOCKED },
+    { PLATZ_DESK_BOOKED, PLATZ_DESK_ROOM_FULL, PLATZ_DESK_BOOKED },
+    { PLATZ_DESK_ASSIGNED, PLATZ_DESK_BOOKED, PLATZ_DESK_ASSIGNED },
+    { PLATZ_DESK_UNKNOWN, PLATZ_DESK_FREE, PLATZ_DESK_UNKNOWN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (platz_desk_state_combine (cases[i].am, cases[i].pm), ==, cases[i].expected);
+}
+
+static void
+test_state_strings_and_colours (void)
+{
+  for (PlatzDeskState s = 0; s < PLATZ_DESK_N_STATES; s++)
+    {
+      PlatzColor a = platz_desk_state_color (s);
+
+      g_assert_cmpint (platz_desk_state_from_string (platz_desk_state_to_string (s)), ==, s);
+      g_assert_cmpstr (platz_desk_state_label (s), !=, "");
+      /* Every state shown in the legend has its own colour. */
+      for (PlatzDeskState t = s + 1; t < PLATZ_DESK_N_STATES; t++)
+        {
+          PlatzColor b = platz_desk_state_color (t);
+          double d = fabs (a.red - b.red) + fabs (a.green - b.green) + fabs (a.blue - b.blue);
+
+          g_assert_cmpfloat (d, >, 0.15);
+        }
+    }
+  g_assert_cmpint (platz_desk_state_from_string ("room_full"), ==, PLATZ_DESK_ROOM_FULL);
+  g_assert_cmpint (platz_desk_state_from_string ("nonsense"), ==, PLATZ_DESK_UNKNOWN);
+  g_assert_cmpint (platz_desk_state_from_string (NULL), ==, PLATZ_DESK_UNKNOWN);
+  /* Free is green, mine is blue, booked is red. */
+  g_assert_cmpfloat (platz_desk_state_color (PLATZ_DESK_FREE).green, >,
+                     platz_desk_state_color (PLATZ_DESK_FREE).red);
+  g_assert_cmpfloat (platz_desk_state_color (PLATZ_DESK_MINE).blue, >,
+                     platz_desk_state_color (PLATZ_DESK_MINE).red);
+  g_assert_cmpfloat (platz_desk_state_color (PLATZ_DESK_BOOKED).red, >,
+                     platz_desk_state_color (PLATZ_DESK_BOOKED).green);
+}
+
+static void
+test_describe (void)
+{
+  char *tags[] = { (char *) "height_adjustable", (char *) "docking_station", NULL };
+  PlatzDesk desk = { .name = (char *) "A1.01-2", .equipment = tags, .bookable = TRUE };
+  g_autofree char *free_label = NULL;
+  g_autofree char *half = NULL;
+  g_autofree char *plain = NULL;
+
+  free_label = platz_desk_describe (&desk, PLATZ_DESK_FREE, PLATZ_DESK_FREE, NULL);
+  g_assert_cmpstr (free_label, ==, "Desk A1.01-2, free, height-adjustable desk, docking station");
+  half = platz_desk_describe (&desk, PLATZ_DESK_FREE, PLATZ_DESK_BOOKED, "Anna");
+  g_assert_cmpstr (half, ==, "Desk A1.01-2, morning free, afternoon booked by Anna, "
+                             "height-adjustable desk, docking station");
+  desk.equipment = NULL;
+  desk.accessible = TRUE;
+  plain = platz_desk_describe (&desk, PLATZ_DESK_MINE, PLATZ_DESK_MINE, NULL);
+  g_assert_cmpstr (plain, ==, "Desk A1.01-2, booked by you, accessible");
+}
+
+static void
+test_filter (void)
+{
+  char *tags[] = { (char *) "height_adjustable", (char *) "window", NULL };
+  char *want_one[] = { (char *) "window", NULL };
+  char *want_two[] = { (char *) "window", (char *) "dual_monitor", NULL };
+  PlatzDesk desk = { .equipment = tags };
+
+  g_assert_true (platz_desk_matches_filter (&desk, NULL, FALSE));
+  g_assert_true (platz_desk_matches_filter (&desk, want_one, FALSE));
+  g_assert_false (platz_desk_matches_filter (&desk, want_two, FALSE));
+  g_assert_false (platz_desk_matches_filter (&desk, NULL, TRUE));
+  desk.accessible = TRUE;
+  g_assert_true (platz_desk_matches_filter (&desk, want_one, TRUE));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plan-geometry/fit", test_fit);
+  g_test_add_func ("/plan-geometry/zoom-keeps-point", test_zoom_keeps_point);
+  g_test_add_func ("/plan-geometry/zoom-clamped", test_zoom_clamped);
+  g_test_add_func ("/plan-geometry/pan", test_pan);
+  g_test_add_func ("/plan-geometry/hit-desk", test_hit_desk);
+  g_test_add_func ("/plan-geometry/hit-room", test_hit_room);
+  g_test_add_func ("/plan-geometry/state-combine", test_state_combine);
+  g_test_add_func ("/plan-geometry/state-colours", test_state_strings_and_colours);
+  g_test_add_func ("/plan-geometry/describe", test_describe);
+  g_test_add_func ("/plan-geometry/filter", test_filter);
+
+  return g_test_run ();
+}
