@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/socket.h>
 
 #include "platzd-app.h"
 #include "platzd-auth.h"
@@ -16,6 +17,7 @@
  */
 
 #define BODY_KEY "platzd-body"
+#define LISTEN_BACKLOG 1024
 #define START_KEY "platzd-start"
 
 typedef struct {
@@ -330,6 +332,7 @@ platzd_app_listen (PlatzdApp  *app,
 {
   g_autoptr(GInetAddress) address = g_inet_address_new_from_string (host);
   g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoptr(GSocket) listener = NULL;
 
   if (address == NULL)
     {
@@ -341,7 +344,18 @@ platzd_app_listen (PlatzdApp  *app,
       g_resolver_free_addresses (addresses);
     }
   socket_address = g_inet_socket_address_new (address, port);
-  return soup_server_listen (app->server, socket_address, 0, error);
+
+  /* Our own listening socket: GSocket's default backlog of 10 drops
+   * bursts of new connections (30 clients booking at once). */
+  listener = g_socket_new (g_socket_address_get_family (socket_address), G_SOCKET_TYPE_STREAM,
+                           G_SOCKET_PROTOCOL_TCP, error);
+  if (listener == NULL)
+    return FALSE;
+  g_socket_set_option (listener, SOL_SOCKET, SO_REUSEADDR, 1, NULL);
+  g_socket_set_listen_backlog (listener, LISTEN_BACKLOG);
+  if (!g_socket_bind (listener, socket_address, TRUE, error) || !g_socket_listen (listener, error))
+    return FALSE;
+  return soup_server_listen_socket (app->server, listener, 0, error);
 }
 
 guint

@@ -153,6 +153,17 @@ platz_test_request (PlatzTestServer *server,
                     const char      *path,
                     const char      *body)
 {
+  return platz_test_request_full (server, server->session, token, method, path, body);
+}
+
+PlatzTestResponse *
+platz_test_request_full (PlatzTestServer *server,
+                         SoupSession     *session,
+                         const char      *token,
+                         const char      *method,
+                         const char      *path,
+                         const char      *body)
+{
   g_autofree char *url = g_strconcat (server->base, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
   g_autoptr(GError) error = NULL;
@@ -171,7 +182,7 @@ platz_test_request (PlatzTestServer *server,
       g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
       soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
     }
-  resp->body = soup_session_send_and_read (server->session, msg, NULL, &error);
+  resp->body = soup_session_send_and_read (session, msg, NULL, &error);
   g_assert_no_error (error);
   resp->status = soup_message_get_status (msg);
   resp->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));

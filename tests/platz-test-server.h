@@ -43,6 +43,13 @@ PlatzTestResponse *platz_test_request        (PlatzTestServer *server,
                                               const char      *method,
                                               const char      *path,
                                               const char      *body);
+/* With a session of the caller's (for clients in other threads). */
+PlatzTestResponse *platz_test_request_full   (PlatzTestServer *server,
+                                              SoupSession     *session,
+                                              const char      *token,
+                                              const char      *method,
+                                              const char      *path,
+                                              const char      *body);
 PlatzTestResponse *platz_test_requestf       (PlatzTestServer *server,
                                               const char      *token,
                                               const char      *method,
