@@ -191,32 +191,40 @@ static void
 handle_list (PlatzdRequest *req)
 {
   const PlatzdResource *res = req->route_data;
-  const char *filter_column = NULL;
-  gint64 filter_value = 0;
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) objects = NULL;
   g_autoptr(GPtrArray) visible = g_ptr_array_new ();
   GError *error = NULL;
 
+  /* Every given filter applies (they combine with AND). */
   for (guint i = 0; res->filters != NULL && res->filters[i] != NULL; i++)
     {
+      g_auto(GStrv) parts = g_strsplit (res->filters[i], "=", 2);
       gint64 value = 0;
-      if (!platzd_query_id (req, res->filters[i], FALSE, &value, &error))
+
+      if (!platzd_query_id (req, parts[0], FALSE, &value, &error))
         {
           platzd_reply_error (req, error);
           return;
         }
-      if (value > 0 && filter_column == NULL)
-        {
-          filter_column = res->filters[i];
-          filter_value = value;
-        }
+      if (value == 0)
+        continue;
+      if (where->len > 0)
+        g_string_append (where, " AND ");
+      if (parts[1] != NULL)
+        g_string_append_printf (where, "(%s)", parts[1]);
+      else
+        g_string_append_printf (where, "\"%s\" = ?", parts[0]);
+      g_array_append_val (values, value);
     }
   if (res->can_list != NULL && !res->can_list (req, &error))
     {
       platzd_reply_error (req, error);
       return;
     }
-  objects = platzd_store_list (req->app->store, res->type, filter_column, filter_value, &error);
+  objects = platzd_store_list (req->app->store, res->type, where->len ? where->str : NULL, values,
+                               &error);
   if (objects == NULL)
     {
       platzd_reply_error (req, error);

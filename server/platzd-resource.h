@@ -16,7 +16,9 @@ typedef struct _PlatzdResource PlatzdResource;
 struct _PlatzdResource {
   const PlatzType    *type;
   const char         *collection;    /* path under /api/v1, e.g. "/sites" */
-  const char * const *filters;       /* query parameters that filter lists */
+  /* Query parameters that filter lists: "name" (the column of that name)
+   * or "name=SQL condition with one ?" for ancestors further up. */
+  const char * const *filters;
   /* SQL conditions selecting, with ?1 = the object's id, the bookings
    * (alias b) and reservations (alias r) that depend on the object. */
   const char         *bookings_where;

@@ -544,8 +544,8 @@ free_object_cb (gpointer data,
 GPtrArray *
 platzd_store_list (PlatzdStore     *store,
                    const PlatzType *type,
-                   const char      *filter_column,
-                   gint64           filter_value,
+                   const char      *where,
+                   GArray          *values,
                    GError         **error)
 {
   g_autofree char *columns = platzd_store_columns (type);
@@ -554,16 +554,13 @@ platzd_store_list (PlatzdStore     *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (filter_column != NULL)
-    sql = g_strdup_printf ("SELECT %s FROM %s WHERE \"%s\" = ? ORDER BY id", columns, type->table,
-                           filter_column);
-  else
-    sql = g_strdup_printf ("SELECT %s FROM %s ORDER BY id", columns, type->table);
+  sql = g_strdup_printf ("SELECT %s FROM %s %s%s ORDER BY id", columns, type->table,
+                         where ? "WHERE " : "", where ? where : "");
   stmt = platzd_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
-  if (filter_column != NULL)
-    sqlite3_bind_int64 (stmt, 1, filter_value);
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    sqlite3_bind_int64 (stmt, (int) i + 1, g_array_index (values, gint64, i));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gpointer obj = platz_object_new (type);

@@ -75,11 +75,11 @@ gboolean      platzd_store_exists   (PlatzdStore     *store,
                                      const char      *table,
                                      gint64           id,
                                      GError         **error);
-/* filter_column may be NULL for all rows. */
+/* where: an SQL condition with one ? per value, or NULL for all rows. */
 GPtrArray    *platzd_store_list     (PlatzdStore     *store,
                                      const PlatzType *type,
-                                     const char      *filter_column,
-                                     gint64           filter_value,
+                                     const char      *where,
+                                     GArray          *values,
                                      GError         **error);
 /* Inserts the present column fields; returns the new id or 0. */
 gint64        platzd_store_insert   (PlatzdStore     *store,

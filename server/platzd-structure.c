@@ -76,11 +76,32 @@ decorate_floor (PlatzdRequest *req,
   floor->has_plan = platzd_store_query_int (req->app->store, stmt, 0, NULL) > 0;
 }
 
+#define FLOORS_OF_SITE "SELECT f2.id FROM floors f2 JOIN buildings b2 ON b2.id = f2.building_id " \
+  "WHERE b2.site_id = ?"
+#define ROOMS_OF_SITE_Q "SELECT r2.id FROM rooms r2 WHERE r2.floor_id IN (" FLOORS_OF_SITE ")"
+#define ROOMS_OF_BUILDING_Q "SELECT r2.id FROM rooms r2 JOIN floors f2 ON f2.id = r2.floor_id " \
+  "WHERE f2.building_id = ?"
+
 static const char * const site_filters[] = { NULL };
 static const char * const building_filters[] = { "site_id", NULL };
-static const char * const floor_filters[] = { "building_id", NULL };
-static const char * const room_filters[] = { "floor_id", NULL };
-static const char * const desk_filters[] = { "room_id", NULL };
+static const char * const floor_filters[] = {
+  "building_id",
+  "site_id=building_id IN (SELECT id FROM buildings WHERE site_id = ?)",
+  NULL
+};
+static const char * const room_filters[] = {
+  "floor_id",
+  "building_id=floor_id IN (SELECT id FROM floors WHERE building_id = ?)",
+  "site_id=floor_id IN (" FLOORS_OF_SITE ")",
+  NULL
+};
+static const char * const desk_filters[] = {
+  "room_id",
+  "floor_id=room_id IN (SELECT id FROM rooms WHERE floor_id = ?)",
+  "building_id=room_id IN (" ROOMS_OF_BUILDING_Q ")",
+  "site_id=room_id IN (" ROOMS_OF_SITE_Q ")",
+  NULL
+};
 
 static const PlatzdResource sites = {
   .type = &platz_site_type,

@@ -127,6 +127,21 @@ test_structure_crud (void)
   platz_assert_status (list, 200);
   g_assert_cmpuint (platz_test_length (list, NULL), ==, 1);
 
+  {
+    /* Lists filter by any ancestor, and filters combine. */
+    g_autoptr(PlatzTestResponse) by_floor = platz_test_requestf (
+      server, admin, "GET", NULL, "/api/v1/desks?floor_id=%" G_GINT64_FORMAT, floor);
+    g_autoptr(PlatzTestResponse) by_site = platz_test_requestf (
+      server, admin, "GET", NULL, "/api/v1/rooms?site_id=%" G_GINT64_FORMAT, site);
+    g_autoptr(PlatzTestResponse) none = platz_test_requestf (
+      server, admin, "GET", NULL, "/api/v1/desks?floor_id=%" G_GINT64_FORMAT "&room_id=999999",
+      floor);
+    g_assert_cmpuint (platz_test_length (by_floor, NULL), ==, 1);
+    g_assert_cmpint (platz_test_int (by_floor, "0.id"), ==, desk);
+    g_assert_cmpuint (platz_test_length (by_site, NULL), ==, 1);
+    g_assert_cmpuint (platz_test_length (none, NULL), ==, 0);
+  }
+
   patched = platz_test_requestf (server, admin, "PATCH",
                                  "{\"bookable\":false,\"blocked_reason\":\"Monitor defekt\"}",
                                  "/api/v1/desks/%" G_GINT64_FORMAT, desk);
