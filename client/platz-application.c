@@ -73,11 +73,12 @@ platz_application_activate (GApplication *app)
     {
       g_autoptr(GSettings) settings = platz_application_new_settings ();
       g_autoptr(PlatzApi) api = NULL;
+      g_autofree char *server_url = NULL;
 
       if (self->server != NULL)
         g_settings_set_string (settings, "server-url", self->server);
-      api = platz_api_new (self->server != NULL ? self->server
-                                                : g_settings_get_string (settings, "server-url"));
+      server_url = g_settings_get_string (settings, "server-url");
+      api = platz_api_new (server_url);
       window = GTK_WINDOW (platz_window_new (self, api, settings));
       if (self->screenshot_dir != NULL)
         {

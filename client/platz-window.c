@@ -85,8 +85,9 @@ show_app (PlatzWindow *self)
 static void
 show_login (PlatzWindow *self)
 {
-  platz_login_page_prepare (self->login_page, self->api,
-                            g_settings_get_string (self->settings, "last-username"));
+  g_autofree char *last_username = g_settings_get_string (self->settings, "last-username");
+
+  platz_login_page_prepare (self->login_page, self->api, last_username);
   gtk_stack_set_visible_child_name (self->main_stack, "login");
 }
 
