@@ -41,6 +41,8 @@ struct _PlatzdApp {
   PlatzdAuth   *auth;
   GMainLoop    *loop;
   guint         release_timer;
+  guint         retention_timer;
+  GHashTable   *retention_done;  /* site id -> date of the last purge */
   guint         in_flight;
   gboolean      shutting_down;
   gboolean      quiet;          /* no request log (benchmarks) */

@@ -13,6 +13,7 @@
 #include "platzd-auth.h"
 #include "platzd-bookings.h"
 #include "platzd-demo.h"
+#include "platzd-retention.h"
 
 #define DEFAULT_LISTEN "127.0.0.1:8470"
 #define SHUTDOWN_GRACE_MS 10000
@@ -204,6 +205,7 @@ main (int   argc,
   g_unix_signal_add (SIGTERM, on_signal_cb, app);
   g_unix_signal_add (SIGINT, on_signal_cb, app);
   platzd_bookings_start_release_timer (app);
+  platzd_retention_start_timer (app);
 
   if (demo)
     platzd_demo_print_logins ();

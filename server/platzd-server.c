@@ -316,6 +316,8 @@ platzd_app_free (PlatzdApp *app)
   if (app == NULL)
     return;
   g_clear_handle_id (&app->release_timer, g_source_remove);
+  g_clear_handle_id (&app->retention_timer, g_source_remove);
+  g_clear_pointer (&app->retention_done, g_hash_table_unref);
   if (app->server)
     soup_server_disconnect (app->server);
   g_clear_object (&app->server);

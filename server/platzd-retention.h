@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "platzd-app.h"
+
+G_BEGIN_DECLS
+
+/* Applies the retention policy of a site as of `today` (its local date):
+ * desk bookings dated more than retention_days before today are deleted,
+ * reservations that ended before then keep their room and time but lose
+ * the person and title.  Returns the number of rows changed, or -1. */
+gint64 platzd_retention_purge       (PlatzdStore *store,
+                                     gint64       site_id,
+                                     const GDate *today,
+                                     GError     **error);
+/* Purges each site once a day, after 03:00 in the site's time zone. */
+void   platzd_retention_start_timer (PlatzdApp   *app);
+
+G_END_DECLS

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The retention policy, in-process against a real store. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "platz-date.h"
+#include "platzd-retention.h"
+
+static gint64
+count (PlatzdStore *store,
+       const char  *sql)
+{
+  sqlite3_stmt *stmt = platzd_store_prepare (store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  return platzd_store_query_int (store, stmt, -1, NULL);
+}
+
+static void
+exec (PlatzdStore *store,
+      const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  platzd_store_exec (store, sql, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_purge (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("platz-retention-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "r.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  PlatzdStore *store = platzd_store_open (path, &error);
+  GDate today;
+  gint64 changed;
+
+  g_assert_no_error (error);
+  exec (store,
+        "INSERT INTO sites (id, name) VALUES (1, 'A'), (2, 'B');"
+        "INSERT INTO buildings (id, site_id, name) VALUES (1, 1, 'a'), (2, 2, 'b');"
+        "INSERT INTO floors (id, building_id, name) VALUES (1, 1, 'f'), (2, 2, 'g');"
+        "INSERT INTO rooms (id, floor_id, name, kind) VALUES (1, 1, 'r', 'office'),"
+        "  (2, 1, 'm', 'meeting_room'), (3, 2, 's', 'office');"
+        "INSERT INTO desks (id, room_id, name) VALUES (1, 1, 'd1'), (2, 3, 'd2');"
+        "INSERT INTO users (id, username, display_name) VALUES (1, 'u', 'U');"
+        /* retention 90 days globally; site 2 keeps 365 */
+        "INSERT INTO policies (scope, json) VALUES (2, '{\"retention_days\":365}');"
+        "INSERT INTO bookings (desk_id, user_id, date, slot, created_at) VALUES"
+        "  (1, 1, '2026-08-01', 'am', 'x'),"     /* 120 days before: goes */
+        "  (1, 1, '2026-09-01', 'am', 'x'),"     /* 89 days before: stays */
+        "  (1, 1, '2026-09-02', 'pm', 'x'),"
+        "  (2, 1, '2026-08-01', 'pm', 'x');"     /* site 2 keeps a year */
+        "INSERT INTO reservations (room_id, user_id, start, \"end\", title, created_at) VALUES"
+        "  (2, 1, '2026-08-01T08:00:00Z', '2026-08-01T09:00:00Z', 'Old meeting', 'x'),"
+        "  (2, 1, '2026-11-01T08:00:00Z', '2026-11-01T09:00:00Z', 'Recent meeting', 'x');");
+
+  platz_date_parse ("2026-11-29", &today);
+  changed = platzd_retention_purge (store, 1, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM bookings WHERE desk_id = 1"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM bookings WHERE date = '2026-08-01'"),
+                   ==, 1);
+  /* The old reservation stays as an anonymous busy time. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM reservations"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM reservations WHERE user_id IS NULL "
+                                 "AND title IS NULL AND start = '2026-08-01T08:00:00Z'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM reservations WHERE title = "
+                                 "'Recent meeting'"), ==, 1);
+
+  /* Site 2's override keeps its booking; a second run changes nothing. */
+  changed = platzd_retention_purge (store, 2, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, ==, 0);
+  g_assert_cmpint (platzd_retention_purge (store, 1, &today, &error), ==, 0);
+
+  platzd_store_close (store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/retention/purge", test_purge);
+  return g_test_run ();
+}
