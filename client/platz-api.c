@@ -911,6 +911,7 @@ platz_api_search_desks_async (PlatzApi *self, const char *date, const char *slot
 void
 platz_api_search_rooms_async (PlatzApi *self, const char *start, const char *end,
                               gint64 attendees, char * const *equipment, gint64 site_id,
+                              const char *kind,
                               GCancellable *cancellable,
                               GAsyncReadyCallback callback, gpointer user_data)
 {
@@ -921,6 +922,7 @@ platz_api_search_rooms_async (PlatzApi *self, const char *start, const char *end
   add_query_id (path, "attendees", attendees);
   add_query_tags (path, "equipment", equipment);
   add_query_id (path, "site_id", site_id);
+  add_query (path, "kind", kind);
   LIST (&platz_room_type, g_string_free (path, FALSE), platz_api_search_rooms_async);
 }
 

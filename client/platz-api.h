@@ -86,9 +86,11 @@ void platz_api_search_desks_async    (PlatzApi *self, const char *date, const ch
                                       gint64 site_id, char * const *equipment,
                                       gboolean accessible, GCancellable *cancellable,
                                       GAsyncReadyCallback callback, gpointer user_data);
+/* kind: meeting_room, lounge or NULL for both. */
 void platz_api_search_rooms_async    (PlatzApi *self, const char *start, const char *end,
                                       gint64 attendees, char * const *equipment,
-                                      gint64 site_id, GCancellable *cancellable,
+                                      gint64 site_id, const char *kind,
+                                      GCancellable *cancellable,
                                       GAsyncReadyCallback callback, gpointer user_data);
 GListModel *platz_api_list_finish    (PlatzApi *self, GAsyncResult *result, GError **error);
 

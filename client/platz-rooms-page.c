@@ -3,49 +3,1330 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "platz-date.h"
+#include "platz-plan-geometry.h"
 #include "platz-ui.h"
 #include "platz-rooms-page.h"
 
+#define AHEAD_DAYS 190
+
 struct _PlatzRoomsPage
 {
-  GtkWidget  parent_instance;
+  GtkWidget       parent_instance;
 
-  PlatzApi  *api;
+  PlatzApi       *api;
+  GCancellable   *cancellable;         /* sites, policies, rooms, mine */
+  GCancellable   *search_cancellable;  /* a search and its timelines */
+  guint           pending;
+  guint           search_pending;
+
+  GListModel     *sites;
+  gint64          site_id;
+  GTimeZone      *zone;
+  int             day_start;
+  int             day_end;
+  int             slot;
+  int             booking_window;
+  char           *date;
+  int             search_start;        /* minutes of the last search */
+  int             search_end;
+  int             search_attendees;
+  char           *search_date;
+
+  GtkStringList  *times;
+  GListStore     *results;
+  GHashTable     *timelines;           /* room id -> PlatzRoomTimeline */
+  GListStore     *mine;
+  GtkWindow      *dialog;              /* weak */
+
+  /* Template widgets */
+  GtkSpinner     *spinner;
+  AdwComboRow    *site_row;
+  GtkMenuButton  *date_button;
+  GtkPopover     *date_popover;
+  GtkCalendar    *calendar;
+  AdwComboRow    *start_row;
+  AdwComboRow    *end_row;
+  GtkSpinButton  *attendees_spin;
+  AdwComboRow    *kind_row;
+  GtkListBoxRow  *equipment_row;
+  GtkFlowBox     *equipment_box;
+  GtkLabel       *results_label;
+  GtkListBox     *results_list;
+  GtkLabel       *mine_empty_label;
+  GtkListBox     *mine_list;
 };
 
 G_DEFINE_FINAL_TYPE (PlatzRoomsPage, platz_rooms_page, GTK_TYPE_WIDGET)
+
+static void load_policies (PlatzRoomsPage *self);
+static void load_mine (PlatzRoomsPage *self);
+
+/* ------------------------------------------------------------------ */
+/* Auxiliary                                                           */
+/* ------------------------------------------------------------------ */
+
+static void
+set_loading (PlatzRoomsPage *self,
+             gboolean        loading)
+{
+  if (loading)
+    self->pending++;
+  else if (self->pending > 0)
+    self->pending--;
+  gtk_spinner_set_spinning (self->spinner, self->pending + self->search_pending > 0);
+}
+
+static void
+set_search_loading (PlatzRoomsPage *self,
+                    gboolean        loading)
+{
+  if (loading)
+    self->search_pending++;
+  else if (self->search_pending > 0)
+    self->search_pending--;
+  set_loading (self, FALSE);
+}
+
+static int
+time_at (PlatzRoomsPage *self,
+         AdwComboRow    *row)
+{
+  guint position = adw_combo_row_get_selected (row);
+  const char *text;
+  int minutes = -1;
+
+  if (position == GTK_INVALID_LIST_POSITION
+      || position >= g_list_model_get_n_items (G_LIST_MODEL (self->times)))
+    return -1;
+  text = gtk_string_list_get_string (self->times, position);
+  if (!platz_time_parse (text, &minutes))
+    return -1;
+  return minutes;
+}
+
+static gboolean
+select_time (PlatzRoomsPage *self,
+             AdwComboRow    *row,
+             int             minutes)
+{
+  g_autofree char *text = platz_room_timeline_format_time (minutes);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->times)); i++)
+    if (g_str_equal (gtk_string_list_get_string (self->times, i), text))
+      {
+        adw_combo_row_set_selected (row, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The slot grid of the working hours, keeping the chosen times. */
+static void
+fill_times (PlatzRoomsPage *self)
+{
+  int start = time_at (self, self->start_row);
+  int end = time_at (self, self->end_row);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+  if (start < 0)
+    start = MAX (9 * 60, self->day_start);
+  if (end < 0 || end <= start)
+    end = start + 60;
+  for (int m = self->day_start; m <= self->day_end; m += self->slot)
+    g_ptr_array_add (items, platz_room_timeline_format_time (m));
+  g_ptr_array_add (items, NULL);
+  gtk_string_list_splice (self->times, 0, g_list_model_get_n_items (G_LIST_MODEL (self->times)),
+                          (const char * const *) items->pdata);
+  if (!select_time (self, self->start_row, start))
+    adw_combo_row_set_selected (self->start_row, 0);
+  if (!select_time (self, self->end_row, end))
+    adw_combo_row_set_selected (self->end_row,
+                                MIN ((guint) (60 / self->slot),
+                                     g_list_model_get_n_items (G_LIST_MODEL (self->times)) - 1));
+}
+
+static void
+set_date (PlatzRoomsPage *self,
+          const char     *date)
+{
+  g_autofree char *label = platz_ui_format_date (date);
+  GDate parsed;
+
+  if (g_strcmp0 (self->date, date) != 0)
+    {
+      g_free (self->date);
+      self->date = g_strdup (date);
+    }
+  gtk_menu_button_set_label (self->date_button, label);
+  if (platz_date_parse (date, &parsed))
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&parsed),
+                                                       g_date_get_month (&parsed),
+                                                       g_date_get_day (&parsed), 12, 0, 0);
+
+      gtk_calendar_select_day (self->calendar, dt);
+    }
+}
+
+static char *
+rfc3339 (PlatzRoomsPage *self,
+         const char     *date,
+         int             minutes)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  GDate parsed;
+
+  if (!platz_date_parse (date, &parsed))
+    return NULL;
+  dt = g_date_time_new (self->zone, g_date_get_year (&parsed), g_date_get_month (&parsed),
+                        g_date_get_day (&parsed), minutes / 60, minutes % 60, 0);
+  return dt != NULL ? platz_datetime_format (dt, self->zone) : NULL;
+}
+
+/* Minutes since the chosen day's midnight in the site's zone, clamped to
+ * the day (a range from an earlier day starts at 0). */
+static int
+day_minutes (PlatzRoomsPage *self,
+             const char     *date,
+             const char     *time)
+{
+  g_autoptr(GDateTime) dt = platz_datetime_parse (time);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  int order;
+
+  if (dt == NULL)
+    return 0;
+  local = g_date_time_to_timezone (dt, self->zone);
+  day = g_date_time_format (local, "%Y-%m-%d");
+  order = g_strcmp0 (day, date);
+  if (order < 0)
+    return 0;
+  if (order > 0)
+    return 24 * 60;
+  return g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
+}
+
+static char **
+chosen_equipment (PlatzRoomsPage *self)
+{
+  GPtrArray *tags = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->equipment_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *check = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        g_ptr_array_add (tags, g_strdup (g_object_get_data (G_OBJECT (check), "tag")));
+    }
+  g_ptr_array_add (tags, NULL);
+  return (char **) g_ptr_array_free (tags, FALSE);
+}
+
+static const char *
+chosen_kind (PlatzRoomsPage *self)
+{
+  switch (adw_combo_row_get_selected (self->kind_row))
+    {
+    case 1:
+      return "meeting_room";
+    case 2:
+      return "lounge";
+    default:
+      return NULL;
+    }
+}
+
+static PlatzRecord *
+find_result (PlatzRoomsPage *self,
+             gint64          room_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->results)); i++)
+    {
+      g_autoptr(PlatzRecord) record = g_list_model_get_item (G_LIST_MODEL (self->results), i);
+
+      if (platz_record_get_id (record) == room_id)
+        return record;
+    }
+  return NULL;
+}
+
+static char *
+describe_range (PlatzRoomsPage *self,
+                const char     *start,
+                const char     *end)
+{
+  g_autoptr(GDateTime) s = platz_datetime_parse (start);
+  g_autoptr(GDateTime) e = platz_datetime_parse (end);
+  g_autoptr(GDateTime) ls = NULL;
+  g_autoptr(GDateTime) le = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (s == NULL || e == NULL)
+    return g_strdup ("");
+  ls = g_date_time_to_timezone (s, self->zone);
+  le = g_date_time_to_timezone (e, self->zone);
+  date = g_date_time_format (ls, "%Y-%m-%d");
+  day = platz_ui_format_date (date);
+  /* A whole day (project offices) or more. */
+  if (g_date_time_get_hour (ls) == 0 && g_date_time_get_minute (ls) == 0
+      && g_date_time_get_hour (le) == 0 && g_date_time_get_minute (le) == 0)
+    return g_strdup_printf (_("%s, whole day"), day);
+  from = g_date_time_format (ls, "%H:%M");
+  to = g_date_time_format (le, "%H:%M");
+  return g_strdup_printf ("%s, %s–%s", day, from, to);
+}
+
+/* ------------------------------------------------------------------ */
+/* Timelines                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  PlatzRoomsPage    *self;
+  PlatzRoomTimeline *timeline;
+  char              *date;
+} TimelineLoad;
+
+static void
+on_timeline_reservations_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  TimelineLoad *load = user_data;
+  PlatzRoomsPage *self = load->self;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  const PlatzUser *user;
+
+  list = platz_api_list_finish (PLATZ_API (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;
+  else if (list == NULL)
+    {
+      set_search_loading (self, FALSE);
+      platz_ui_error (GTK_WIDGET (self), error);
+    }
+  else
+    {
+      set_search_loading (self, FALSE);
+      user = platz_api_get_user (self->api);
+      platz_room_timeline_clear_busy (load->timeline);
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(PlatzRecord) record = g_list_model_get_item (list, i);
+          PlatzReservation *r = platz_record_get_data (record);
+
+          platz_room_timeline_add_busy (load->timeline,
+                                        day_minutes (self, load->date, r->start),
+                                        day_minutes (self, load->date, r->end),
+                                        user != NULL && r->user_id == user->id);
+        }
+    }
+  g_object_unref (load->self);
+  g_object_unref (load->timeline);
+  g_free (load->date);
+  g_free (load);
+}
+
+static void
+load_timeline (PlatzRoomsPage    *self,
+               gint64             room_id,
+               PlatzRoomTimeline *timeline)
+{
+  TimelineLoad *load = g_new0 (TimelineLoad, 1);
+
+  load->self = g_object_ref (self);
+  load->timeline = g_object_ref (timeline);
+  load->date = g_strdup (self->search_date);
+  set_search_loading (self, TRUE);
+  platz_api_list_reservations_async (self->api, self->search_date, self->search_date, room_id, 0,
+                                     FALSE, self->search_cancellable,
+                                     on_timeline_reservations_cb, load);
+}
+
+/* ------------------------------------------------------------------ */
+/* The reservation dialog                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  PlatzRoomsPage *self;
+  PlatzRecord    *room;
+  char           *date;
+  GtkWidget      *title;
+  GtkWidget      *attendees;
+  AdwComboRow    *start;
+  AdwComboRow    *end;
+  GtkWidget      *error;
+  GtkWidget      *reserve;
+  GtkWidget      *spinner;
+} ReserveForm;
+
+static void
+reserve_form_free (gpointer data)
+{
+  ReserveForm *form = data;
+
+  g_object_unref (form->room);
+  g_free (form->date);
+  g_free (form);
+}
+
+static void
+reserve_form_set_busy (ReserveForm *form,
+                       gboolean     busy)
+{
+  gtk_spinner_set_spinning (GTK_SPINNER (form->spinner), busy);
+  gtk_widget_set_sensitive (form->reserve, !busy);
+}
+
+static void
+on_reserved_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkWindow) dialog = user_data;
+  ReserveForm *form = g_object_get_data (G_OBJECT (dialog), "form");
+  PlatzRoomsPage *self = form->self;
+  g_autoptr(GListModel) created = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  created = platz_api_list_finish (PLATZ_API (source), result, &error);
+  /* Cancelled: the page is gone or reloading. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  reserve_form_set_busy (form, FALSE);
+  set_loading (self, FALSE);
+  if (created == NULL)
+    {
+      /* Everything typed stays; the reason is shown in the dialog. */
+      gtk_label_set_text (GTK_LABEL (form->error), error->message);
+      gtk_widget_set_visible (form->error, TRUE);
+      return;
+    }
+  text = g_strdup_printf (_("%s reserved."), platz_record_get_title (form->room));
+  platz_ui_toast (GTK_WIDGET (self), text);
+  gtk_window_destroy (dialog);
+  platz_rooms_page_search (self);
+  load_mine (self);
+}
+
+static void
+on_reserve_clicked_cb (GtkButton *button,
+                       GtkWindow *dialog)
+{
+  ReserveForm *form = g_object_get_data (G_OBJECT (dialog), "form");
+  PlatzRoomsPage *self = form->self;
+  int start = time_at (self, form->start);
+  int end = time_at (self, form->end);
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *title = NULL;
+
+  if (start < 0 || end <= start)
+    {
+      gtk_label_set_text (GTK_LABEL (form->error), _("The end must be after the start."));
+      gtk_widget_set_visible (form->error, TRUE);
+      return;
+    }
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->title))));
+  if (*title == '\0')
+    {
+      gtk_label_set_text (GTK_LABEL (form->error), _("Please give the meeting a title."));
+      gtk_widget_set_visible (form->error, TRUE);
+      gtk_widget_grab_focus (form->title);
+      return;
+    }
+  gtk_widget_set_visible (form->error, FALSE);
+  start_text = rfc3339 (self, form->date, start);
+  end_text = rfc3339 (self, form->date, end);
+  reserve_form_set_busy (form, TRUE);
+  set_loading (self, TRUE);
+  platz_api_reserve_room_async (self->api, platz_record_get_id (form->room), start_text,
+                                end_text, title,
+                                gtk_spin_button_get_value_as_int (
+                                  GTK_SPIN_BUTTON (form->attendees)),
+                                self->cancellable, on_reserved_cb, g_object_ref (dialog));
+}
+
+static AdwComboRow *
+time_row (PlatzRoomsPage *self,
+          const char     *title,
+          const char     *name,
+          int             minutes)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_combo_row_set_model (row, G_LIST_MODEL (self->times));
+  gtk_widget_set_name (GTK_WIDGET (row), name);
+  select_time (self, row, minutes);
+  return row;
+}
+
+static GtkWindow *
+open_reserve_dialog (PlatzRoomsPage *self,
+                     PlatzRecord    *room,
+                     int             start)
+{
+  PlatzRoom *data = platz_record_get_data (room);
+  ReserveForm *form = g_new0 (ReserveForm, 1);
+  GtkWidget *dialog = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *attendees_row = adw_action_row_new ();
+  GtkWidget *heading;
+  g_autofree char *window_title = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *seats = NULL;
+  g_autofree char *day = platz_ui_format_date (self->search_date);
+  int duration = MAX (self->search_end - self->search_start, self->slot);
+
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
+
+  form->self = self;
+  form->room = g_object_ref (room);
+  form->date = g_strdup (self->search_date);
+  g_object_set_data_full (G_OBJECT (dialog), "form", form, reserve_form_free);
+
+  window_title = g_strdup_printf (_("Reserve %s"), data->name);
+  gtk_window_set_title (GTK_WINDOW (dialog), window_title);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 440, -1);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), dialog);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  form->reserve = gtk_button_new_with_mnemonic (_("_Reserve"));
+  gtk_widget_set_name (form->reserve, "reserve");
+  gtk_widget_add_css_class (form->reserve, "suggested-action");
+  g_signal_connect (form->reserve, "clicked", G_CALLBACK (on_reserve_clicked_cb), dialog);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), form->reserve);
+  form->spinner = gtk_spinner_new ();
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), form->spinner);
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_bottom (content, 18);
+  where = g_strdup_printf ("%s · %s · %s", day,
+                           platz_record_get_extra (room, "building_name") ?: "",
+                           platz_record_get_extra (room, "floor_name") ?: "");
+  heading = gtk_label_new (where);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_box_append (GTK_BOX (content), heading);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  form->title = adw_entry_row_new ();
+  gtk_widget_set_name (form->title, "title");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->title), _("_Title"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (form->title), TRUE);
+  gtk_list_box_append (GTK_LIST_BOX (list), form->title);
+  form->start = time_row (self, _("_From"), "start", start);
+  form->end = time_row (self, _("_Until"), "end", start + duration);
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (form->start));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (form->end));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (attendees_row), _("_Attendees"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (attendees_row), TRUE);
+  form->attendees = gtk_spin_button_new_with_range (1, 500, 1);
+  gtk_widget_set_name (form->attendees, "attendees");
+  gtk_widget_set_valign (form->attendees, GTK_ALIGN_CENTER);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (form->attendees), self->search_attendees);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (form->attendees),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attendees"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (attendees_row), form->attendees);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (attendees_row), form->attendees);
+  seats = g_strdup_printf (_("%" G_GINT64_FORMAT " seats"), data->capacity);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (attendees_row), seats);
+  gtk_list_box_append (GTK_LIST_BOX (list), attendees_row);
+  gtk_box_append (GTK_BOX (content), list);
+
+  form->error = gtk_label_new (NULL);
+  gtk_widget_set_name (form->error, "error");
+  gtk_label_set_wrap (GTK_LABEL (form->error), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (form->error), 0);
+  gtk_widget_add_css_class (form->error, "error");
+  gtk_widget_set_visible (form->error, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (form->error),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
+  gtk_box_append (GTK_BOX (content), form->error);
+  gtk_box_append (GTK_BOX (box), content);
+  adw_window_set_content (ADW_WINDOW (dialog), box);
+
+  self->dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (form->title);
+  return GTK_WINDOW (dialog);
+}
+
+/* ------------------------------------------------------------------ */
+/* Results                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+on_reserve_row_clicked_cb (GtkButton      *button,
+                           PlatzRoomsPage *self)
+{
+  PlatzRecord *room = g_object_get_data (G_OBJECT (button), "record");
+
+  open_reserve_dialog (self, room, self->search_start);
+}
+
+static void
+on_timeline_slot_activated_cb (PlatzRoomTimeline *timeline,
+                               int                start,
+                               PlatzRoomsPage    *self)
+{
+  PlatzRecord *room = g_object_get_data (G_OBJECT (timeline), "record");
+
+  if (!platz_room_timeline_is_free (timeline, start, start + self->slot))
+    {
+      platz_ui_toast (GTK_WIDGET (self), _("This time is already taken."));
+      return;
+    }
+  open_reserve_dialog (self, room, start);
+}
+
+static GtkWidget *
+create_result_row (gpointer item,
+                   gpointer user_data)
+{
+  PlatzRoomsPage *self = user_data;
+  PlatzRecord *record = item;
+  PlatzRoom *room = platz_record_get_data (record);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (room->name);
+  GtkWidget *subtitle;
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Reserve…"));
+  GtkWidget *timeline = platz_room_timeline_new ();
+  g_autofree char *equipment = platz_equipment_describe (room->equipment);
+  g_autofree char *text = NULL;
+  g_autofree char *button_label = NULL;
+
+  text = g_strdup_printf (_("%s · %s · %s · %" G_GINT64_FORMAT " seats%s%s"),
+                          g_strcmp0 (room->kind, "lounge") == 0 ? _("Lounge") : _("Meeting room"),
+                          platz_record_get_extra (record, "building_name") ?: "",
+                          platz_record_get_extra (record, "floor_name") ?: "",
+                          room->capacity, *equipment != '\0' ? " · " : "", equipment);
+  subtitle = gtk_label_new (text);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (top), texts);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  button_label = g_strdup_printf (_("Reserve %s"), room->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  button_label, -1);
+  g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (record), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_reserve_row_clicked_cb), self);
+  gtk_box_append (GTK_BOX (top), button);
+  gtk_box_append (GTK_BOX (box), top);
+
+  platz_room_timeline_set_hours (PLATZ_ROOM_TIMELINE (timeline), self->day_start, self->day_end,
+                                 self->slot);
+  platz_room_timeline_set_room_name (PLATZ_ROOM_TIMELINE (timeline), room->name);
+  platz_room_timeline_set_selection (PLATZ_ROOM_TIMELINE (timeline), self->search_start,
+                                     self->search_end);
+  g_object_set_data_full (G_OBJECT (timeline), "record", g_object_ref (record), g_object_unref);
+  g_signal_connect (timeline, "slot-activated", G_CALLBACK (on_timeline_slot_activated_cb), self);
+  gtk_box_append (GTK_BOX (box), timeline);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  g_hash_table_insert (self->timelines, g_memdup2 (&room->id, sizeof room->id),
+                       g_object_ref (timeline));
+  load_timeline (self, room->id, PLATZ_ROOM_TIMELINE (timeline));
+  return row;
+}
+
+static void
+on_search_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PlatzRoomsPage *self = user_data;
+  g_autoptr(GListModel) rooms = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *text = NULL;
+  guint n;
+
+  rooms = platz_api_list_finish (PLATZ_API (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_search_loading (self, FALSE);
+  if (rooms == NULL)
+    {
+      /* The form keeps what was chosen; the reason goes under it. */
+      gtk_label_set_text (self->results_label, error->message);
+      platz_ui_error (GTK_WIDGET (self), error);
+      return;
+    }
+  n = g_list_model_get_n_items (rooms);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (rooms, i));
+  g_hash_table_remove_all (self->timelines);
+  g_list_store_splice (self->results, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->results)),
+                       items->pdata, items->len);
+  if (n == 0)
+    text = g_strdup (_("No room is free at that time. Try another time or fewer attendees."));
+  else
+    text = g_strdup_printf (g_dngettext (NULL, "%u room is free.", "%u rooms are free.", n), n);
+  gtk_label_set_text (self->results_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_list), n > 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* My reservations                                                     */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  PlatzRoomsPage *self;
+  PlatzRecord    *reservation;
+  gboolean        series;
+} CancelOp;
+
+static void
+on_cancelled_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CancelOp *op = user_data;
+  PlatzRoomsPage *self = op->self;
+  g_autoptr(GError) error = NULL;
+
+  set_loading (self, FALSE);
+  if (!platz_api_boolean_finish (PLATZ_API (source), result, &error))
+    platz_ui_error (GTK_WIDGET (self), error);
+  else
+    {
+      guint position;
+
+      if (!op->series && g_list_store_find (self->mine, op->reservation, &position))
+        g_list_store_remove (self->mine, position);
+      platz_ui_toast (GTK_WIDGET (self), op->series ? _("Series cancelled.")
+                                                    : _("Reservation cancelled."));
+      load_mine (self);
+      if (self->search_date != NULL)
+        platz_rooms_page_search (self);
+    }
+  g_object_unref (op->self);
+  g_object_unref (op->reservation);
+  g_free (op);
+}
+
+static void
+on_cancel_clicked_cb (GtkButton      *button,
+                      PlatzRoomsPage *self)
+{
+  platz_rooms_page_cancel (self, g_object_get_data (G_OBJECT (button), "record"),
+                           GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "series")));
+}
+
+static GtkWidget *
+cancel_button (PlatzRoomsPage *self,
+               PlatzRecord    *record,
+               const char     *label,
+               gboolean        series)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (record), g_object_unref);
+  g_object_set_data (G_OBJECT (button), "series", GINT_TO_POINTER (series));
+  g_signal_connect (button, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
+  return button;
+}
+
+static GtkWidget *
+create_mine_row (gpointer item,
+                 gpointer user_data)
+{
+  PlatzRoomsPage *self = user_data;
+  PlatzRecord *record = item;
+  PlatzReservation *r = platz_record_get_data (record);
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *when = describe_range (self, r->start, r->end);
+  g_autofree char *subtitle = NULL;
+  const char *title = r->title != NULL && *r->title != '\0' ? r->title : _("Reservation");
+
+  subtitle = g_strdup_printf ("%s · %s", when, platz_record_get_extra (record, "room_name") ?: "");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (r->series_id > 0)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               cancel_button (self, record, _("Cancel _Series"), TRUE));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             cancel_button (self, record, _("_Cancel"), FALSE));
+  return row;
+}
+
+static int
+compare_reservations (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  PlatzReservation *ra = platz_record_get_data ((PlatzRecord *) a);
+  PlatzReservation *rb = platz_record_get_data ((PlatzRecord *) b);
+  g_autoptr(GDateTime) sa = platz_datetime_parse (ra->start);
+  g_autoptr(GDateTime) sb = platz_datetime_parse (rb->start);
+
+  if (sa == NULL || sb == NULL)
+    return g_strcmp0 (ra->start, rb->start);
+  return g_date_time_compare (sa, sb);
+}
+
+static void
+on_mine_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PlatzRoomsPage *self = user_data;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  list = platz_api_list_finish (PLATZ_API (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_loading (self, FALSE);
+  if (list == NULL)
+    {
+      platz_ui_error (GTK_WIDGET (self), error);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      PlatzRecord *record = g_list_model_get_item (list, i);
+      PlatzReservation *r = platz_record_get_data (record);
+      g_autoptr(GDateTime) end = platz_datetime_parse (r->end);
+
+      /* Upcoming and running ones only. */
+      if (end != NULL && g_date_time_compare (end, now) <= 0)
+        g_object_unref (record);
+      else
+        g_ptr_array_add (items, record);
+    }
+  g_list_store_splice (self->mine, 0, g_list_model_get_n_items (G_LIST_MODEL (self->mine)),
+                       items->pdata, items->len);
+  g_list_store_sort (self->mine, compare_reservations, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->mine_empty_label), items->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->mine_list), items->len > 0);
+}
+
+static void
+load_mine (PlatzRoomsPage *self)
+{
+  g_autofree char *from = platz_ui_today (-1);
+  g_autofree char *to = platz_ui_today (AHEAD_DAYS);
+
+  set_loading (self, TRUE);
+  platz_api_list_reservations_async (self->api, from, to, 0, 0, TRUE, self->cancellable,
+                                     on_mine_cb, self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+on_policies_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PlatzRoomsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  PlatzPolicies *policies;
+  int start, end;
+
+  policies = platz_api_get_policies_finish (PLATZ_API (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_loading (self, FALSE);
+  if (policies == NULL)
+    {
+      platz_ui_error (GTK_WIDGET (self), error);
+      return;
+    }
+  if (platz_time_parse (policies->working_hours_start, &start)
+      && platz_time_parse (policies->working_hours_end, &end) && end > start)
+    {
+      self->day_start = start;
+      self->day_end = end;
+    }
+  if (policies->slot_minutes > 0 && policies->slot_minutes <= 240)
+    self->slot = policies->slot_minutes;
+  self->booking_window = policies->booking_window_days;
+  platz_object_free (&platz_policies_type, policies);
+  fill_times (self);
+}
+
+static void
+load_policies (PlatzRoomsPage *self)
+{
+  set_loading (self, TRUE);
+  platz_api_get_policies_async (self->api, self->site_id, self->cancellable,
+                                on_policies_cb, self);
+}
+
+static void
+select_site (PlatzRoomsPage *self,
+             guint           position)
+{
+  g_autoptr(PlatzRecord) record = NULL;
+  PlatzSite *site;
+
+  if (self->sites == NULL || position >= g_list_model_get_n_items (self->sites))
+    return;
+  record = g_list_model_get_item (self->sites, position);
+  site = platz_record_get_data (record);
+  self->site_id = site->id;
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  if (site->timezone != NULL)
+    self->zone = g_time_zone_new_identifier (site->timezone);
+  if (self->zone == NULL)
+    self->zone = g_time_zone_new_local ();
+  load_policies (self);
+}
+
+static void
+on_site_selected_cb (PlatzRoomsPage *self)
+{
+  select_site (self, adw_combo_row_get_selected (self->site_row));
+}
+
+static void
+on_sites_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PlatzRoomsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *sites;
+
+  sites = platz_api_list_finish (PLATZ_API (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_loading (self, FALSE);
+  if (sites == NULL)
+    {
+      platz_ui_error (GTK_WIDGET (self), error);
+      return;
+    }
+  g_clear_object (&self->sites);
+  self->sites = sites;
+  for (guint i = 0; i < g_list_model_get_n_items (sites); i++)
+    {
+      g_autoptr(PlatzRecord) record = g_list_model_get_item (sites, i);
+
+      gtk_string_list_append (names, platz_record_get_title (record));
+    }
+  g_signal_handlers_block_by_func (self->site_row, on_site_selected_cb, self);
+  adw_combo_row_set_model (self->site_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->site_row, 0);
+  g_signal_handlers_unblock_by_func (self->site_row, on_site_selected_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->site_row), g_list_model_get_n_items (sites) > 1);
+  select_site (self, 0);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+static void
+on_rooms_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  PlatzRoomsPage *self = user_data;
+  g_autoptr(GListModel) rooms = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  GtkWidget *child;
+
+  rooms = platz_api_list_finish (PLATZ_API (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_loading (self, FALSE);
+  if (rooms == NULL)
+    {
+      platz_ui_error (GTK_WIDGET (self), error);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (rooms); i++)
+    {
+      g_autoptr(PlatzRecord) record = g_list_model_get_item (rooms, i);
+      PlatzRoom *room = platz_record_get_data (record);
+
+      if (g_strcmp0 (room->kind, "meeting_room") != 0 && g_strcmp0 (room->kind, "lounge") != 0)
+        continue;
+      for (guint j = 0; room->equipment != NULL && room->equipment[j] != NULL; j++)
+        if (g_hash_table_add (seen, room->equipment[j]))
+          g_ptr_array_add (tags, room->equipment[j]);
+    }
+  g_ptr_array_sort (tags, compare_strings);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->equipment_box))) != NULL)
+    gtk_flow_box_remove (self->equipment_box, child);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (platz_equipment_label (tags->pdata[i]));
+
+      g_object_set_data_full (G_OBJECT (check), "tag", g_strdup (tags->pdata[i]), g_free);
+      gtk_flow_box_append (self->equipment_box, check);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->equipment_row), tags->len > 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Template callbacks                                                  */
+/* ------------------------------------------------------------------ */
+
+static void
+shift_date (PlatzRoomsPage *self,
+            int             days)
+{
+  GDate date;
+  g_autofree char *text = NULL;
+
+  if (self->date == NULL || !platz_date_parse (self->date, &date))
+    return;
+  if (days > 0)
+    g_date_add_days (&date, days);
+  else
+    g_date_subtract_days (&date, -days);
+  text = platz_date_format (&date);
+  set_date (self, text);
+}
+
+static void
+on_prev_day_clicked_cb (PlatzRoomsPage *self)
+{
+  shift_date (self, -1);
+}
+
+static void
+on_next_day_clicked_cb (PlatzRoomsPage *self)
+{
+  shift_date (self, 1);
+}
+
+static void
+on_calendar_day_selected_cb (PlatzRoomsPage *self)
+{
+  g_autoptr(GDateTime) dt = gtk_calendar_get_date (self->calendar);
+  g_autofree char *text = g_date_time_format (dt, "%Y-%m-%d");
+
+  if (g_strcmp0 (text, self->date) != 0)
+    set_date (self, text);
+  gtk_popover_popdown (self->date_popover);
+}
+
+static void
+on_search_clicked_cb (PlatzRoomsPage *self)
+{
+  platz_rooms_page_search (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject overrides                                                   */
+/* ------------------------------------------------------------------ */
 
 static void
 platz_rooms_page_dispose (GObject *object)
 {
   PlatzRoomsPage *self = PLATZ_ROOMS_PAGE (object);
 
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   g_clear_object (&self->api);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLATZ_TYPE_ROOMS_PAGE);
   platz_ui_unparent_children (GTK_WIDGET (self));
+  g_clear_pointer (&self->timelines, g_hash_table_unref);
+  g_clear_object (&self->results);
+  g_clear_object (&self->mine);
+  g_clear_object (&self->times);
+  g_clear_object (&self->sites);
   G_OBJECT_CLASS (platz_rooms_page_parent_class)->dispose (object);
+}
+
+static void
+platz_rooms_page_finalize (GObject *object)
+{
+  PlatzRoomsPage *self = PLATZ_ROOMS_PAGE (object);
+
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_free (self->date);
+  g_free (self->search_date);
+  G_OBJECT_CLASS (platz_rooms_page_parent_class)->finalize (object);
 }
 
 static void
 platz_rooms_page_class_init (PlatzRoomsPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = platz_rooms_page_dispose;
+  object_class->dispose = platz_rooms_page_dispose;
+  object_class->finalize = platz_rooms_page_finalize;
+
+  g_type_ensure (PLATZ_TYPE_ROOM_TIMELINE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/platz/Platz/platz-rooms-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, site_row);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, date_button);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, start_row);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, end_row);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, attendees_spin);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, equipment_row);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, equipment_box);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, results_label);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, results_list);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, mine_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, PlatzRoomsPage, mine_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_prev_day_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_next_day_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_clicked_cb);
 }
 
 static void
 platz_rooms_page_init (PlatzRoomsPage *self)
 {
+  g_autofree char *tomorrow = platz_ui_today (1);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->day_start = 6 * 60;
+  self->day_end = 20 * 60;
+  self->slot = 15;
+  self->zone = g_time_zone_new_local ();
+  self->times = gtk_string_list_new (NULL);
+  self->results = g_list_store_new (PLATZ_TYPE_RECORD);
+  self->mine = g_list_store_new (PLATZ_TYPE_RECORD);
+  self->timelines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  adw_combo_row_set_model (self->start_row, G_LIST_MODEL (self->times));
+  adw_combo_row_set_model (self->end_row, G_LIST_MODEL (self->times));
+  fill_times (self);
+  set_date (self, tomorrow);
+  g_signal_connect_swapped (self->site_row, "notify::selected",
+                            G_CALLBACK (on_site_selected_cb), self);
+  gtk_list_box_bind_model (self->results_list, G_LIST_MODEL (self->results),
+                           create_result_row, self, NULL);
+  gtk_list_box_bind_model (self->mine_list, G_LIST_MODEL (self->mine),
+                           create_mine_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->mine_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->equipment_row), FALSE);
 }
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                          */
+/* ------------------------------------------------------------------ */
 
 void
 platz_rooms_page_set_api (PlatzRoomsPage *self,
-                           PlatzApi *api)
+                          PlatzApi       *api)
 {
+  g_return_if_fail (PLATZ_IS_ROOMS_PAGE (self));
+
   g_set_object (&self->api, api);
+  platz_rooms_page_reload (self);
+}
+
+void
+platz_rooms_page_reload (PlatzRoomsPage *self)
+{
+  g_return_if_fail (PLATZ_IS_ROOMS_PAGE (self));
+
+  if (self->api == NULL)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->pending = 0;
+  set_loading (self, TRUE);
+  platz_api_list_sites_async (self->api, self->cancellable, on_sites_cb, self);
+  set_loading (self, TRUE);
+  platz_api_list_rooms_async (self->api, 0, self->cancellable, on_rooms_cb, self);
+  load_mine (self);
+}
+
+gboolean
+platz_rooms_page_is_loading (PlatzRoomsPage *self)
+{
+  g_return_val_if_fail (PLATZ_IS_ROOMS_PAGE (self), FALSE);
+  return self->pending + self->search_pending > 0;
+}
+
+gboolean
+platz_rooms_page_set_query (PlatzRoomsPage *self,
+                            const char     *date,
+                            const char     *start,
+                            const char     *end,
+                            int             attendees)
+{
+  int s, e;
+
+  g_return_val_if_fail (PLATZ_IS_ROOMS_PAGE (self), FALSE);
+
+  if (date != NULL)
+    set_date (self, date);
+  if (start != NULL && (!platz_time_parse (start, &s) || !select_time (self, self->start_row, s)))
+    return FALSE;
+  if (end != NULL && (!platz_time_parse (end, &e) || !select_time (self, self->end_row, e)))
+    return FALSE;
+  if (attendees > 0)
+    gtk_spin_button_set_value (self->attendees_spin, attendees);
+  return TRUE;
+}
+
+void
+platz_rooms_page_search (PlatzRoomsPage *self)
+{
+  g_auto(GStrv) equipment = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  int start, end;
+
+  g_return_if_fail (PLATZ_IS_ROOMS_PAGE (self));
+
+  if (self->api == NULL)
+    return;
+  start = time_at (self, self->start_row);
+  end = time_at (self, self->end_row);
+  if (start < 0 || end <= start)
+    {
+      gtk_label_set_text (self->results_label, _("The end must be after the start."));
+      return;
+    }
+  self->search_start = start;
+  self->search_end = end;
+  self->search_attendees = gtk_spin_button_get_value_as_int (self->attendees_spin);
+  g_free (self->search_date);
+  self->search_date = g_strdup (self->date);
+  start_text = rfc3339 (self, self->date, start);
+  end_text = rfc3339 (self, self->date, end);
+  equipment = chosen_equipment (self);
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  self->search_cancellable = g_cancellable_new ();
+  self->search_pending = 0;
+  set_search_loading (self, TRUE);
+  platz_api_search_rooms_async (self->api, start_text, end_text, self->search_attendees,
+                                equipment, self->site_id, chosen_kind (self),
+                                self->search_cancellable, on_search_cb, self);
+}
+
+GListModel *
+platz_rooms_page_get_results (PlatzRoomsPage *self)
+{
+  g_return_val_if_fail (PLATZ_IS_ROOMS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->results);
+}
+
+PlatzRoomTimeline *
+platz_rooms_page_get_timeline (PlatzRoomsPage *self,
+                               gint64          room_id)
+{
+  g_return_val_if_fail (PLATZ_IS_ROOMS_PAGE (self), NULL);
+  return g_hash_table_lookup (self->timelines, &room_id);
+}
+
+GtkWindow *
+platz_rooms_page_reserve (PlatzRoomsPage *self,
+                          gint64          room_id)
+{
+  PlatzRecord *room;
+
+  g_return_val_if_fail (PLATZ_IS_ROOMS_PAGE (self), NULL);
+
+  room = find_result (self, room_id);
+  if (room == NULL)
+    return NULL;
+  return open_reserve_dialog (self, room, self->search_start);
+}
+
+GtkWindow *
+platz_rooms_page_get_reserve_dialog (PlatzRoomsPage *self)
+{
+  g_return_val_if_fail (PLATZ_IS_ROOMS_PAGE (self), NULL);
+  return self->dialog;
+}
+
+GListModel *
+platz_rooms_page_get_mine (PlatzRoomsPage *self)
+{
+  g_return_val_if_fail (PLATZ_IS_ROOMS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->mine);
+}
+
+void
+platz_rooms_page_cancel (PlatzRoomsPage *self,
+                         PlatzRecord    *reservation,
+                         gboolean        series)
+{
+  CancelOp *op;
+
+  g_return_if_fail (PLATZ_IS_ROOMS_PAGE (self));
+  g_return_if_fail (PLATZ_IS_RECORD (reservation));
+
+  op = g_new0 (CancelOp, 1);
+  op->self = g_object_ref (self);
+  op->reservation = g_object_ref (reservation);
+  op->series = series;
+  set_loading (self, TRUE);
+  platz_api_delete_reservation_async (self->api, platz_record_get_id (reservation), series, NULL,
+                                      on_cancelled_cb, op);
 }

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "platz-login-page.h"
+#include "platz-rooms-page.h"
 #include "platz-screenshot.h"
 
 #define STEP_MS 250
@@ -106,6 +107,9 @@ step_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   platz_window_show_page (s->window, pages[s->page]);
+  /* Rooms shows what a search finds, with the rooms' timelines. */
+  if (s->steps == SETTLE_STEPS / 2 && g_str_equal (pages[s->page], "rooms"))
+    platz_rooms_page_search (PLATZ_ROOMS_PAGE (platz_window_get_page (s->window, "rooms")));
   if (s->steps < SETTLE_STEPS)
     return G_SOURCE_CONTINUE;
 
