@@ -75,9 +75,12 @@ platz_application_activate (GApplication *app)
       g_autoptr(PlatzApi) api = NULL;
       g_autofree char *server_url = NULL;
 
+      /* --server wins even where the settings backend cannot store it
+       * (no session bus): use it directly, and remember it if we can. */
       if (self->server != NULL)
         g_settings_set_string (settings, "server-url", self->server);
-      server_url = g_settings_get_string (settings, "server-url");
+      server_url = self->server ? g_strdup (self->server)
+                                : g_settings_get_string (settings, "server-url");
       api = platz_api_new (server_url);
       window = GTK_WINDOW (platz_window_new (self, api, settings));
       if (self->screenshot_dir != NULL)
