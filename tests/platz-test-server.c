@@ -5,6 +5,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <glib/gstdio.h>
 
 #include "platz-test-server.h"
@@ -40,6 +41,14 @@ read_port (PlatzTestServer *server)
   server->base = g_strdup_printf ("http://127.0.0.1:%u", server->port);
 }
 
+/* A server outlives no test: if the test dies (a failed assertion aborts
+ * it), the kernel sends the server SIGTERM. */
+static void
+child_setup (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static void
 spawn (PlatzTestServer    *server,
        const char * const *extra_args)
@@ -52,6 +61,7 @@ spawn (PlatzTestServer    *server,
 
   g_subprocess_launcher_setenv (launcher, "PLATZ_BOOTSTRAP_PASSWORD", PLATZ_TEST_PASSWORD, TRUE);
   g_subprocess_launcher_set_stderr_file_path (launcher, log_path);
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
   g_ptr_array_add (argv, (gpointer) PLATZD_PATH);
   g_ptr_array_add (argv, (gpointer) "--db");
   g_ptr_array_add (argv, server->db_path);
