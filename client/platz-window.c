@@ -206,6 +206,9 @@ reload_action (GtkWidget  *widget,
     return;
   platz_day_view_reload (self->day_view);
   platz_bookings_page_reload (self->bookings_page);
+  platz_rooms_page_reload (self->rooms_page);
+  if (platz_api_can_lead_teams (self->api))
+    platz_projects_page_reload (self->projects_page);
 }
 
 /* ------------------------------------------------------------------ */
