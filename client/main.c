@@ -13,9 +13,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(PlatzApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* An uninstalled client (scripts/demo, tests) finds its catalogues in
+   * the build tree: PLATZ_LOCALEDIR=<builddir>/po. */
+  localedir = g_getenv ("PLATZ_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
