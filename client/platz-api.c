@@ -835,6 +835,16 @@ platz_api_list_rooms_async (PlatzApi *self, gint64 floor_id, GCancellable *cance
 }
 
 void
+platz_api_list_desks_async (PlatzApi *self, gint64 room_id, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data)
+{
+  GString *path = g_string_new ("/desks");
+
+  add_query_id (path, "room_id", room_id);
+  LIST (&platz_desk_type, g_string_free (path, FALSE), platz_api_list_desks_async);
+}
+
+void
 platz_api_list_standards_async (PlatzApi *self, GCancellable *cancellable,
                                 GAsyncReadyCallback callback, gpointer user_data)
 {

@@ -65,6 +65,9 @@ void platz_api_list_floors_async     (PlatzApi *self, gint64 building_id,
 /* floor_id 0 = every room */
 void platz_api_list_rooms_async      (PlatzApi *self, gint64 floor_id, GCancellable *cancellable,
                                       GAsyncReadyCallback callback, gpointer user_data);
+/* room_id 0 = every desk */
+void platz_api_list_desks_async      (PlatzApi *self, gint64 room_id, GCancellable *cancellable,
+                                      GAsyncReadyCallback callback, gpointer user_data);
 void platz_api_list_standards_async  (PlatzApi *self, GCancellable *cancellable,
                                       GAsyncReadyCallback callback, gpointer user_data);
 void platz_api_list_teams_async      (PlatzApi *self, GCancellable *cancellable,

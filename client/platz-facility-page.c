@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "platz-bar-chart.h"
+#include "platz-structure-tree.h"
 #include "platz-ui.h"
 #include "platz-facility-page.h"
 
@@ -53,11 +54,13 @@ struct _PlatzFacilityPage
   PlatzBarChart     *utilisation_chart;
   GtkGrid           *planner_grid;
   PlatzBarChart     *planner_chart;
+  PlatzStructureTree *structure_tree;
 };
 
 G_DEFINE_FINAL_TYPE (PlatzFacilityPage, platz_facility_page, GTK_TYPE_WIDGET)
 
 static void load_floor (PlatzFacilityPage *self);
+static void reload_plan (PlatzFacilityPage *self);
 
 /* ------------------------------------------------------------------ */
 /* Auxiliary                                                           */
@@ -831,6 +834,37 @@ on_buildings_cb (GObject      *source,
 }
 
 /* ------------------------------------------------------------------ */
+/* Structure tree                                                      */
+/* ------------------------------------------------------------------ */
+
+static void
+on_structure_floor_selected_cb (PlatzFacilityPage *self,
+                                gint64             floor_id)
+{
+  guint position;
+
+  /* The plan editor follows the floor chosen in the tree. */
+  for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->floors)); position++)
+    {
+      g_autoptr(PlatzRecord) floor = g_list_model_get_item (G_LIST_MODEL (self->floors), position);
+
+      if (platz_record_get_id (floor) == floor_id)
+        {
+          gtk_drop_down_set_selected (self->floor_dropdown, position);
+          return;
+        }
+    }
+  /* A floor the dropdown does not list yet. */
+  self->floor_id = floor_id;
+}
+
+static void
+on_structure_changed_cb (PlatzFacilityPage *self)
+{
+  reload_plan (self);
+}
+
+/* ------------------------------------------------------------------ */
 /* GObject overrides                                                   */
 /* ------------------------------------------------------------------ */
 
@@ -860,6 +894,7 @@ platz_facility_page_class_init (PlatzFacilityPageClass *klass)
 
   g_type_ensure (PLATZ_TYPE_FLOOR_PLAN);
   g_type_ensure (PLATZ_TYPE_BAR_CHART);
+  g_type_ensure (PLATZ_TYPE_STRUCTURE_TREE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -890,6 +925,7 @@ platz_facility_page_class_init (PlatzFacilityPageClass *klass)
   BIND (utilisation_chart);
   BIND (planner_grid);
   BIND (planner_chart);
+  BIND (structure_tree);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_upload_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_desk_clicked_cb);
@@ -902,6 +938,8 @@ platz_facility_page_class_init (PlatzFacilityPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_delete_desk_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_room_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_standard_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_structure_floor_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_structure_changed_cb);
 }
 
 static void
@@ -955,7 +993,8 @@ platz_facility_page_set_api (PlatzFacilityPage *self,
   g_return_if_fail (PLATZ_IS_FACILITY_PAGE (self));
 
   g_set_object (&self->api, api);
-  platz_facility_page_reload (self);
+  platz_structure_tree_set_api (self->structure_tree, api);
+  reload_plan (self);
 }
 
 void
@@ -963,6 +1002,13 @@ platz_facility_page_reload (PlatzFacilityPage *self)
 {
   g_return_if_fail (PLATZ_IS_FACILITY_PAGE (self));
 
+  platz_structure_tree_reload (self->structure_tree);
+  reload_plan (self);
+}
+
+static void
+reload_plan (PlatzFacilityPage *self)
+{
   if (self->api == NULL)
     return;
   g_cancellable_cancel (self->cancellable);
@@ -1013,6 +1059,13 @@ platz_facility_page_block_selected (PlatzFacilityPage *self,
   desk.bookable = reason == NULL;
   desk.blocked_reason = (char *) reason;
   patch (self, &platz_desk_type, self->selected_desk, &desk, fields);
+}
+
+PlatzStructureTree *
+platz_facility_page_get_structure_tree (PlatzFacilityPage *self)
+{
+  g_return_val_if_fail (PLATZ_IS_FACILITY_PAGE (self), NULL);
+  return self->structure_tree;
 }
 
 guint

@@ -2,7 +2,8 @@
 /*
  * Facility management: the floor plan in edit mode (drag desks and
  * rooms, edit and block desks, upload the plan image), occupancy
- * standards, the utilisation chart and the occupancy planner.
+ * standards, the utilisation chart and the occupancy planner, and the
+ * structure tree with its edit forms.
  */
 #pragma once
 
@@ -10,6 +11,7 @@
 
 #include "platz-api.h"
 #include "platz-floor-plan.h"
+#include "platz-structure-tree.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +30,6 @@ void            platz_facility_page_select_desk    (PlatzFacilityPage *self,
 void            platz_facility_page_block_selected (PlatzFacilityPage *self,
                                                     const char        *reason);
 guint           platz_facility_page_get_n_planner_rows (PlatzFacilityPage *self);
+PlatzStructureTree *platz_facility_page_get_structure_tree (PlatzFacilityPage *self);
 
 G_END_DECLS
