@@ -42,10 +42,11 @@ typedef struct {
   gboolean    released;
   gint64      booking[2];   /* booking id per half, 0 = none */
   gint64      user[2];
-  char       *booked_by[2]; /* display name where shared, else NULL */
-  const char *state[2];
+  gboolean    shared[2];    /* the holder shares their presence */
+  char       *name[2];      /* the holder's display name */
 } DeskInfo;
 
+/* What a floor holds on a day, the same for every viewer. */
 typedef struct {
   GArray     *rooms;        /* RoomInfo */
   GArray     *desks;        /* DeskInfo */
@@ -61,8 +62,8 @@ floor_info_free (FloorInfo *info)
   for (guint i = 0; i < info->desks->len; i++)
     {
       DeskInfo *d = &g_array_index (info->desks, DeskInfo, i);
-      g_free (d->booked_by[0]);
-      g_free (d->booked_by[1]);
+      g_free (d->name[0]);
+      g_free (d->name[1]);
     }
   g_array_unref (info->rooms);
   g_array_unref (info->desks);
@@ -86,7 +87,6 @@ static FloorInfo *
 floor_info_load (PlatzdStore     *store,
                  gint64           floor_id,
                  const char      *date,
-                 const PlatzUser *viewer,
                  int              cap_percent,
                  GError         **error)
 {
@@ -154,12 +154,17 @@ floor_info_load (PlatzdStore     *store,
     g_hash_table_insert (info->desk_index, &g_array_index (info->desks, DeskInfo, i).id,
                          GUINT_TO_POINTER (i + 1));
 
+  /* From the floor's desks to their bookings of the day through
+   * bookings_date_desk (date, desk_id): CROSS JOIN keeps that order.
+   * Left to itself the planner starts from all bookings of the date on
+   * every floor and joins each back to its desk and room, ten times the
+   * rows on a ten-floor site. */
   stmt = platzd_store_prepare (
     store,
     "SELECT b.id, b.desk_id, b.user_id, b.slot, u.display_name, u.share_presence "
-    "FROM bookings b JOIN desks d ON d.id = b.desk_id JOIN rooms r ON r.id = d.room_id "
-    "JOIN users u ON u.id = b.user_id "
-    "WHERE r.floor_id = :floor AND b.date = :date AND b.status = 'active'", error);
+    "FROM rooms r CROSS JOIN desks d CROSS JOIN bookings b CROSS JOIN users u "
+    "WHERE r.floor_id = :floor AND d.room_id = r.id AND b.desk_id = d.id "
+    "AND b.date = :date AND b.status = 'active' AND u.id = b.user_id", error);
   if (stmt == NULL)
     return NULL;
   bind_date (stmt, date);
@@ -169,8 +174,6 @@ floor_info_load (PlatzdStore     *store,
       gint64 desk_id = sqlite3_column_int64 (stmt, 1);
       guint index = GPOINTER_TO_UINT (g_hash_table_lookup (info->desk_index, &desk_id));
       PlatzHalves halves = platz_slot_halves ((const char *) sqlite3_column_text (stmt, 3));
-      gint64 user = sqlite3_column_int64 (stmt, 2);
-      gboolean shared = sqlite3_column_int (stmt, 5) != 0 || user == viewer->id;
       DeskInfo *desk;
 
       if (index == 0)
@@ -180,84 +183,110 @@ floor_info_load (PlatzdStore     *store,
         if (halves & (1 << h))
           {
             desk->booking[h] = sqlite3_column_int64 (stmt, 0);
-            desk->user[h] = user;
-            g_free (desk->booked_by[h]);
-            desk->booked_by[h] = shared ? g_strdup ((const char *) sqlite3_column_text (stmt, 4))
-                                        : NULL;
+            desk->user[h] = sqlite3_column_int64 (stmt, 2);
+            desk->shared[h] = sqlite3_column_int (stmt, 5) != 0;
+            g_free (desk->name[h]);
+            desk->name[h] = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
             g_array_index (info->rooms, RoomInfo, desk->room).booked[h]++;
           }
     }
   sqlite3_reset (stmt);
-
-  for (guint i = 0; i < info->desks->len; i++)
-    {
-      DeskInfo *desk = &g_array_index (info->desks, DeskInfo, i);
-      RoomInfo *room = &g_array_index (info->rooms, RoomInfo, desk->room);
-
-      for (int h = 0; h < 2; h++)
-        {
-          if (desk->blocked || !room->office)
-            desk->state[h] = "blocked";
-          else if (desk->booking[h] != 0)
-            desk->state[h] = desk->user[h] == viewer->id ? "mine" : "booked";
-          else if (desk->assigned_user_id != 0 && desk->assigned_user_id != viewer->id &&
-                   !desk->released)
-            desk->state[h] = "assigned";
-          else if (room->booked[h] >= room->limit)
-            desk->state[h] = "room_full";
-          else
-            desk->state[h] = "free";
-        }
-    }
   return g_steal_pointer (&info);
 }
 
-static gboolean
-floor_policies (PlatzdStore   *store,
-                gint64         floor_id,
-                PlatzPolicies *policies,
-                GError       **error)
+/* A desk's state for one half-day as `viewer` sees it (0: nobody's own). */
+static const char *
+desk_state (FloorInfo *info,
+            DeskInfo  *desk,
+            gint64     viewer,
+            int        h)
 {
-  return platzd_policies_load (store, platzd_site_of_floor (store, floor_id), policies, error);
+  RoomInfo *room = &g_array_index (info->rooms, RoomInfo, desk->room);
+
+  if (desk->blocked || !room->office)
+    return "blocked";
+  if (desk->booking[h] != 0)
+    return viewer != 0 && desk->user[h] == viewer ? "mine" : "booked";
+  if (desk->assigned_user_id != 0 && desk->assigned_user_id != viewer && !desk->released)
+    return "assigned";
+  if (room->booked[h] >= room->limit)
+    return "room_full";
+  return "free";
 }
 
-/* GET /floors/{id}/availability?date= */
-static void
-handle_availability (PlatzdRequest *req)
+/* Whether the viewer sees this desk differently from everybody else. */
+static gboolean
+desk_is_personal (DeskInfo *desk,
+                  gint64    viewer)
 {
-  PlatzdStore *store = req->app->store;
-  gint64 floor_id = platzd_request_id (req, "id");
-  g_autoptr(FloorInfo) info = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autofree char *date = NULL;
-  PlatzPolicies policies = { 0 };
-  GError *error = NULL;
-  GDate d;
+  return desk->user[0] == viewer || desk->user[1] == viewer || desk->assigned_user_id == viewer;
+}
 
-  if (!platzd_query_date (req, "date", TRUE, &d, &error))
-    goto fail;
-  if (!platzd_store_exists (store, "floors", floor_id, &error))
-    {
-      if (error == NULL)
-        g_set_error (&error, PLATZ_ERROR, PLATZ_ERROR_NOT_FOUND,
-                     "There is no floor with id %" G_GINT64_FORMAT, floor_id);
-      goto fail;
-    }
-  date = platz_date_format (&d);
-  if (!floor_policies (store, floor_id, &policies, &error))
-    goto fail;
-  info = floor_info_load (store, floor_id, date, req->user, (int) policies.occupancy_cap_percent,
-                          &error);
-  if (info == NULL)
-    goto fail;
+static void
+desk_to_json (FloorInfo   *info,
+              DeskInfo    *desk,
+              gint64       viewer,
+              JsonBuilder *builder)
+{
+  const char *state[2] = { desk_state (info, desk, viewer, 0), desk_state (info, desk, viewer, 1) };
+  const char *booked_by[2] = { NULL, NULL };
+  const char *name;
+  gint64 mine;
 
-  builder = json_builder_new_immutable ();
+  for (int h = 0; h < 2; h++)
+    if (desk->booking[h] != 0 && (desk->shared[h] || (viewer != 0 && desk->user[h] == viewer)))
+      booked_by[h] = desk->name[h];
+  name = booked_by[0] ? booked_by[0] : booked_by[1];
+  mine = strcmp (state[0], "mine") == 0 ? desk->booking[0]
+       : strcmp (state[1], "mine") == 0 ? desk->booking[1] : 0;
+
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, date);
-  json_builder_set_member_name (builder, "floor_id");
-  json_builder_add_int_value (builder, floor_id);
-  json_builder_set_member_name (builder, "rooms");
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, desk->id);
+  json_builder_set_member_name (builder, "room_id");
+  json_builder_add_int_value (builder, desk->room_id);
+  json_builder_set_member_name (builder, "am");
+  json_builder_add_string_value (builder, state[0]);
+  json_builder_set_member_name (builder, "pm");
+  json_builder_add_string_value (builder, state[1]);
+  if (name != NULL)
+    {
+      json_builder_set_member_name (builder, "booked_by");
+      json_builder_add_string_value (builder, name);
+    }
+  if (mine != 0)
+    {
+      json_builder_set_member_name (builder, "booking_id");
+      json_builder_add_int_value (builder, mine);
+    }
+  json_builder_end_object (builder);
+}
+
+static char *
+builder_to_string (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  return platz_json_to_string (root, NULL);
+}
+
+static char *
+desk_json (FloorInfo *info,
+           DeskInfo  *desk,
+           gint64     viewer)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  desk_to_json (info, desk, viewer, builder);
+  return builder_to_string (builder);
+}
+
+static char *
+rooms_json (FloorInfo  *info,
+            const char *function)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
   json_builder_begin_array (builder);
   for (guint i = 0; i < info->rooms->len; i++)
     {
@@ -276,44 +305,279 @@ handle_availability (PlatzdRequest *req)
       json_builder_end_object (builder);
       json_builder_set_member_name (builder, "eligible");
       json_builder_add_boolean_value (builder, room->eligible == NULL ||
-                                      platz_strv_contains (room->eligible, req->user->function));
+                                      platz_strv_contains (room->eligible, function));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "desks");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < info->desks->len; i++)
-    {
-      DeskInfo *desk = &g_array_index (info->desks, DeskInfo, i);
-      const char *name = desk->booked_by[0] ? desk->booked_by[0] : desk->booked_by[1];
-      gint64 mine = g_strcmp0 (desk->state[0], "mine") == 0 ? desk->booking[0]
-                  : g_strcmp0 (desk->state[1], "mine") == 0 ? desk->booking[1] : 0;
+  return builder_to_string (builder);
+}
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, desk->id);
-      json_builder_set_member_name (builder, "room_id");
-      json_builder_add_int_value (builder, desk->room_id);
-      json_builder_set_member_name (builder, "am");
-      json_builder_add_string_value (builder, desk->state[0]);
-      json_builder_set_member_name (builder, "pm");
-      json_builder_add_string_value (builder, desk->state[1]);
-      if (name != NULL)
-        {
-          json_builder_set_member_name (builder, "booked_by");
-          json_builder_add_string_value (builder, name);
-        }
-      if (mine != 0)
-        {
-          json_builder_set_member_name (builder, "booking_id");
-          json_builder_add_int_value (builder, mine);
-        }
-      json_builder_end_object (builder);
+/*
+ * The floor cache.
+ *
+ * A floor's day is read from the database (three queries) and rendered
+ * (one JSON object per desk, as nobody in particular sees it) once, then
+ * served from memory: a request only renders again the few desks that are
+ * the viewer's own (booked by or assigned to them), and the rooms for the
+ * viewer's function.
+ *
+ * An entry is dropped when the data under it changes.  SQLite's update
+ * hook on the server's connection reports every row written: a booking
+ * inserted or updated drops only its floor and day (resolved at the next
+ * read, outside the hook, where queries are allowed); a change to the
+ * structure, people, releases or policies, or a deleted booking, drops
+ * everything; sessions, reservations and the rest do not matter here.
+ * Writes the hook does not see (other processes on the same file: PRAGMA
+ * data_version; anything else that changed sqlite3_total_changes64 more
+ * than the hook counted) also drop everything.
+ */
+
+#define CACHE_KEY "platzd-floor-cache"
+#define CACHE_MAX_ENTRIES 128
+#define CACHE_MAX_PENDING 1024
+
+typedef struct {
+  FloorInfo  *info;
+  GPtrArray  *desks;        /* char *, per desk as nobody in particular sees it */
+  GHashTable *rooms;        /* function -> char * */
+} FloorEntry;
+
+typedef struct {
+  PlatzdStore *store;
+  GHashTable  *entries;     /* "floor/date" -> FloorEntry */
+  GArray      *pending;     /* gint64 ids of written bookings */
+  gboolean     drop_all;
+  gint64       hook_changes;
+  gint64       total_changes;
+  gint64       data_version;
+} FloorCache;
+
+static void
+floor_entry_free (gpointer data)
+{
+  FloorEntry *entry = data;
+
+  floor_info_free (entry->info);
+  g_ptr_array_unref (entry->desks);
+  g_hash_table_unref (entry->rooms);
+  g_free (entry);
+}
+
+static void
+floor_cache_free (gpointer data)
+{
+  FloorCache *cache = data;
+
+  sqlite3_update_hook (platzd_store_db (cache->store), NULL, NULL);
+  g_hash_table_unref (cache->entries);
+  g_array_unref (cache->pending);
+  g_free (cache);
+}
+
+static void
+on_update_cb (void          *data,
+              int            op,
+              const char    *db_name,
+              const char    *table,
+              sqlite3_int64  rowid)
+{
+  FloorCache *cache = data;
+  static const char * const everything[] = {
+    "sites", "buildings", "floors", "rooms", "desks", "occupancy_standards", "users",
+    "desk_releases", "policies", NULL
+  };
+
+  cache->hook_changes++;
+  if (strcmp (table, "bookings") == 0)
+    {
+      if (op == SQLITE_DELETE || cache->pending->len >= CACHE_MAX_PENDING)
+        cache->drop_all = TRUE;
+      else
+        g_array_append_val (cache->pending, rowid);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  else if (g_strv_contains (everything, table))
+    cache->drop_all = TRUE;
+}
+
+static gint64
+data_version (PlatzdStore *store)
+{
+  sqlite3_stmt *stmt = platzd_store_prepare (store, "PRAGMA data_version", NULL);
+
+  return stmt != NULL ? platzd_store_query_int (store, stmt, -1, NULL) : -1;
+}
+
+static FloorCache *
+floor_cache_get (PlatzdStore *store)
+{
+  FloorCache *cache = platzd_store_get_data (store, CACHE_KEY);
+  sqlite3 *db = platzd_store_db (store);
+  gint64 version, total;
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (FloorCache, 1);
+      cache->store = store;
+      cache->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, floor_entry_free);
+      cache->pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+      cache->total_changes = sqlite3_total_changes64 (db);
+      cache->data_version = data_version (store);
+      sqlite3_update_hook (db, on_update_cb, cache);
+      platzd_store_set_data (store, CACHE_KEY, cache, floor_cache_free);
+      return cache;
+    }
+
+  /* Bring the cache up to date with what was written since the last read. */
+  version = data_version (store);
+  total = sqlite3_total_changes64 (db);
+  if (version != cache->data_version || total - cache->total_changes != cache->hook_changes)
+    cache->drop_all = TRUE;
+  cache->data_version = version;
+  cache->total_changes = total;
+  cache->hook_changes = 0;
+  if (cache->drop_all)
+    g_hash_table_remove_all (cache->entries);
+  else if (cache->pending->len > 0 && g_hash_table_size (cache->entries) > 0)
+    {
+      sqlite3_stmt *stmt = platzd_store_prepare (
+        store,
+        "SELECT r.floor_id, b.date FROM bookings b JOIN desks d ON d.id = b.desk_id "
+        "JOIN rooms r ON r.id = d.room_id WHERE b.id = ?", NULL);
+
+      for (guint i = 0; stmt != NULL && i < cache->pending->len; i++)
+        {
+          sqlite3_bind_int64 (stmt, 1, g_array_index (cache->pending, gint64, i));
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            {
+              g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s",
+                                                      (gint64) sqlite3_column_int64 (stmt, 0),
+                                                      sqlite3_column_text (stmt, 1));
+              g_hash_table_remove (cache->entries, key);
+            }
+          sqlite3_reset (stmt);
+        }
+      if (stmt == NULL)
+        g_hash_table_remove_all (cache->entries);
+    }
+  g_array_set_size (cache->pending, 0);
+  cache->drop_all = FALSE;
+  return cache;
+}
+
+/* The floor's day as nobody in particular sees it, from the cache or read. */
+static FloorEntry *
+floor_entry_get (PlatzdStore *store,
+                 gint64       floor_id,
+                 const char  *date,
+                 int          cap_percent,
+                 GError     **error)
+{
+  FloorCache *cache = floor_cache_get (store);
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", floor_id, date);
+  FloorEntry *entry = g_hash_table_lookup (cache->entries, key);
+  FloorInfo *info;
+
+  if (entry != NULL)
+    return entry;
+  info = floor_info_load (store, floor_id, date, cap_percent, error);
+  if (info == NULL)
+    return NULL;
+  entry = g_new0 (FloorEntry, 1);
+  entry->info = info;
+  entry->desks = g_ptr_array_new_full (info->desks->len, g_free);
+  entry->rooms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < info->desks->len; i++)
+    g_ptr_array_add (entry->desks, desk_json (info, &g_array_index (info->desks, DeskInfo, i),
+                                              0));
+  /* Bounded: past the limit an arbitrary entry makes room. */
+  if (g_hash_table_size (cache->entries) >= CACHE_MAX_ENTRIES)
+    {
+      GHashTableIter iter;
+      g_hash_table_iter_init (&iter, cache->entries);
+      if (g_hash_table_iter_next (&iter, NULL, NULL))
+        g_hash_table_iter_remove (&iter);
+    }
+  g_hash_table_insert (cache->entries, g_steal_pointer (&key), entry);
+  return entry;
+}
+
+static gboolean
+floor_policies (PlatzdStore   *store,
+                gint64         floor_id,
+                PlatzPolicies *policies,
+                GError       **error)
+{
+  return platzd_policies_load (store, platzd_site_of_floor (store, floor_id), policies, error);
+}
+
+/* GET /floors/{id}/availability?date= */
+static void
+handle_availability (PlatzdRequest *req)
+{
+  PlatzdStore *store = req->app->store;
+  gint64 floor_id = platzd_request_id (req, "id");
+  gint64 viewer = req->user->id;
+  FloorEntry *entry;
+  GString *out;
+  const char *rooms;
+  g_autofree char *date = NULL;
+  PlatzPolicies policies = { 0 };
+  GError *error = NULL;
+  GDate d;
+
+  if (!platzd_query_date (req, "date", TRUE, &d, &error))
+    goto fail;
+  if (!platzd_store_exists (store, "floors", floor_id, &error))
+    {
+      if (error == NULL)
+        g_set_error (&error, PLATZ_ERROR, PLATZ_ERROR_NOT_FOUND,
+                     "There is no floor with id %" G_GINT64_FORMAT, floor_id);
+      goto fail;
+    }
+  date = platz_date_format (&d);
+  if (!floor_policies (store, floor_id, &policies, &error))
+    goto fail;
+  entry = floor_entry_get (store, floor_id, date, (int) policies.occupancy_cap_percent, &error);
   platz_object_clear (&platz_policies_type, &policies);
-  platzd_reply_json (req, 200, json_builder_get_root (builder));
+  if (entry == NULL)
+    goto fail;
+
+  rooms = g_hash_table_lookup (entry->rooms, req->user->function);
+  if (rooms == NULL)
+    {
+      char *text = rooms_json (entry->info, req->user->function);
+      g_hash_table_insert (entry->rooms, g_strdup (req->user->function), text);
+      rooms = text;
+    }
+
+  /* The same bytes JsonGenerator makes of the whole object: date is
+   * YYYY-MM-DD, the parts come from JsonGenerator. */
+  out = g_string_sized_new (64 + strlen (rooms) + entry->desks->len * 64);
+  g_string_append_printf (out, "{\"date\":\"%s\",\"floor_id\":%" G_GINT64_FORMAT ",\"rooms\":",
+                          date, floor_id);
+  g_string_append (out, rooms);
+  g_string_append (out, ",\"desks\":[");
+  for (guint i = 0; i < entry->desks->len; i++)
+    {
+      DeskInfo *desk = &g_array_index (entry->info->desks, DeskInfo, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (desk_is_personal (desk, viewer))
+        {
+          g_autofree char *own = desk_json (entry->info, desk, viewer);
+          g_string_append (out, own);
+        }
+      else
+        g_string_append (out, entry->desks->pdata[i]);
+    }
+  g_string_append (out, "]}");
+  {
+    gsize length = out->len;
+    soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_TAKE,
+                                      g_string_free (out, FALSE), length);
+  }
+  platzd_reply_empty (req, 200);
   return;
 
 fail:
@@ -378,49 +642,55 @@ handle_search (PlatzdRequest *req)
     }
   sqlite3_reset (stmt);
 
+  /* One query per floor for the desks' details, in the floor's desk order. */
   desk_sql = g_strdup_printf ("SELECT %s, r.name, f.id, f.name, bl.id, bl.name FROM desks "
                               "JOIN rooms r ON r.id = desks.room_id "
                               "JOIN floors f ON f.id = r.floor_id "
-                              "JOIN buildings bl ON bl.id = f.building_id WHERE desks.id = ?",
+                              "JOIN buildings bl ON bl.id = f.building_id WHERE r.floor_id = ? "
+                              "ORDER BY desks.id",
                               columns);
   json_builder_begin_array (builder);
   for (guint i = 0; i < floors->len; i++)
     {
       gint64 floor_id = g_array_index (floors, gint64, i);
       PlatzPolicies policies;
-      g_autoptr(FloorInfo) info = NULL;
+      FloorEntry *entry;
+      FloorInfo *info;
 
       if (!floor_policies (store, floor_id, &policies, &error))
         goto fail;
-      info = floor_info_load (store, floor_id, date, req->user,
-                              (int) policies.occupancy_cap_percent, &error);
+      entry = floor_entry_get (store, floor_id, date, (int) policies.occupancy_cap_percent,
+                               &error);
       platz_object_clear (&platz_policies_type, &policies);
-      if (info == NULL)
+      if (entry == NULL)
         goto fail;
+      info = entry->info;
 
-      for (guint j = 0; j < info->desks->len; j++)
+      stmt = platzd_store_prepare (store, desk_sql, &error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, floor_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          DeskInfo *desk = &g_array_index (info->desks, DeskInfo, j);
-          RoomInfo *room = &g_array_index (info->rooms, RoomInfo, desk->room);
+          gint64 desk_id = sqlite3_column_int64 (stmt, 0);
+          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (info->desk_index, &desk_id));
+          DeskInfo *desk;
+          RoomInfo *room;
           PlatzDesk full = { 0 };
           gboolean ok = TRUE;
 
+          if (index == 0)
+            continue;
+          desk = &g_array_index (info->desks, DeskInfo, index - 1);
+          room = &g_array_index (info->rooms, RoomInfo, desk->room);
           for (int h = 0; h < 2; h++)
-            if ((halves & (1 << h)) && strcmp (desk->state[h], "free") != 0)
+            if ((halves & (1 << h)) &&
+                strcmp (desk_state (info, desk, req->user->id, h), "free") != 0)
               ok = FALSE;
           if (!ok || (room->eligible != NULL &&
                       !platz_strv_contains (room->eligible, req->user->function)))
             continue;
 
-          stmt = platzd_store_prepare (store, desk_sql, &error);
-          if (stmt == NULL)
-            goto fail;
-          sqlite3_bind_int64 (stmt, 1, desk->id);
-          if (sqlite3_step (stmt) != SQLITE_ROW)
-            {
-              sqlite3_reset (stmt);
-              continue;
-            }
           platzd_store_read_row (&platz_desk_type, stmt, 0, &full);
           if (accessible && !full.accessible)
             ok = FALSE;
@@ -447,9 +717,9 @@ handle_search (PlatzdRequest *req)
                 }
               json_builder_end_object (builder);
             }
-          sqlite3_reset (stmt);
           platz_object_clear (&platz_desk_type, &full);
         }
+      sqlite3_reset (stmt);
     }
   json_builder_end_array (builder);
   platzd_reply_json (req, 200, json_builder_get_root (builder));

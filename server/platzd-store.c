@@ -16,6 +16,7 @@
 struct _PlatzdStore {
   sqlite3    *db;
   GHashTable *statements;   /* sql -> sqlite3_stmt* */
+  GData      *data;         /* platzd_store_set_data () */
 };
 
 /* Auxiliary */
@@ -317,6 +318,7 @@ platzd_store_close (PlatzdStore *store)
 {
   if (store == NULL)
     return;
+  g_datalist_clear (&store->data);
   g_clear_pointer (&store->statements, g_hash_table_unref);
   if (store->db != NULL)
     sqlite3_close_v2 (store->db);
@@ -327,6 +329,22 @@ sqlite3 *
 platzd_store_db (PlatzdStore *store)
 {
   return store->db;
+}
+
+void
+platzd_store_set_data (PlatzdStore   *store,
+                       const char    *key,
+                       gpointer       data,
+                       GDestroyNotify destroy)
+{
+  g_datalist_set_data_full (&store->data, key, data, destroy);
+}
+
+gpointer
+platzd_store_get_data (PlatzdStore *store,
+                       const char  *key)
+{
+  return g_datalist_get_data (&store->data, key);
 }
 
 gboolean

@@ -19,6 +19,14 @@ PlatzdStore  *platzd_store_open     (const char   *path,
                                      GError      **error);
 void          platzd_store_close    (PlatzdStore  *store);
 sqlite3      *platzd_store_db       (PlatzdStore  *store);
+/* State other modules keep per store (caches), destroyed when the store
+ * closes, before its connection. */
+void          platzd_store_set_data (PlatzdStore   *store,
+                                     const char    *key,
+                                     gpointer       data,
+                                     GDestroyNotify destroy);
+gpointer      platzd_store_get_data (PlatzdStore   *store,
+                                     const char    *key);
 /* TRUE when the database has no user yet (a fresh file). */
 gboolean      platzd_store_is_empty (PlatzdStore  *store);
 
