@@ -17,6 +17,11 @@
 
 #define CHECK_INTERVAL_S 600
 #define PURGE_HOUR 3
+/* Rows per transaction: a large backlog (retention shortened, a server
+ * that was off for weeks) is worked off in short steps, with requests
+ * served in between. */
+#define PURGE_BATCH 2000
+#define PURGE_PAUSE_MS 50
 
 #define DESKS_OF_SITE \
   "SELECT d.id FROM desks d JOIN rooms r ON r.id = d.room_id JOIN floors f ON f.id = r.floor_id " \
@@ -30,6 +35,7 @@ run (PlatzdStore *store,
      const char  *sql,
      gint64       site_id,
      const char  *cutoff,
+     int          limit,
      gint64      *changed,
      GError     **error)
 {
@@ -38,6 +44,7 @@ run (PlatzdStore *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":site"), site_id);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
   sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":cutoff"), cutoff, -1,
                      SQLITE_TRANSIENT);
   if (!platzd_store_step_done (store, stmt, error))
@@ -50,6 +57,7 @@ gint64
 platzd_retention_purge (PlatzdStore *store,
                         gint64       site_id,
                         const GDate *today,
+                        int          limit,
                         GError     **error)
 {
   PlatzPolicies policies;
@@ -70,13 +78,16 @@ platzd_retention_purge (PlatzdStore *store,
 
   if (!platzd_store_begin (store, error))
     return -1;
-  if (!run (store, "DELETE FROM bookings WHERE date < :cutoff AND desk_id IN (" DESKS_OF_SITE ")",
-            site_id, cutoff, &changed, error) ||
+  if (!run (store, "DELETE FROM bookings WHERE id IN (SELECT id FROM bookings "
+            "WHERE date < :cutoff AND desk_id IN (" DESKS_OF_SITE ") LIMIT :limit)",
+            site_id, cutoff, limit, &changed, error) ||
       !run (store, "DELETE FROM desk_releases WHERE date < :cutoff AND desk_id IN ("
-            DESKS_OF_SITE ")", site_id, cutoff, &changed, error) ||
-      !run (store, "UPDATE reservations SET user_id = NULL, title = NULL "
-            "WHERE \"end\" <= :cutoff AND (user_id IS NOT NULL OR title IS NOT NULL) "
-            "AND room_id IN (" ROOMS_OF_SITE ")", site_id, cutoff_time, &changed, error) ||
+            DESKS_OF_SITE ")", site_id, cutoff, limit, &changed, error) ||
+      !run (store, "UPDATE reservations SET user_id = NULL, title = NULL WHERE id IN "
+            "(SELECT id FROM reservations WHERE \"end\" <= :cutoff "
+            "AND (user_id IS NOT NULL OR title IS NOT NULL) "
+            "AND room_id IN (" ROOMS_OF_SITE ") LIMIT :limit)",
+            site_id, cutoff_time, limit, &changed, error) ||
       !platzd_store_commit (store, error))
     {
       platzd_store_rollback (store);
@@ -85,6 +96,8 @@ platzd_retention_purge (PlatzdStore *store,
   return changed;
 }
 
+static void retention_more_cb (gpointer data);
+
 static gboolean
 retention_timer_cb (gpointer data)
 {
@@ -92,6 +105,8 @@ retention_timer_cb (gpointer data)
   PlatzdStore *store = app->store;
   sqlite3_stmt *stmt;
   g_autoptr(GArray) sites = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean more = FALSE;
+  gint64 total = 0;
 
   if (app->shutting_down)
     return G_SOURCE_CONTINUE;
@@ -119,21 +134,35 @@ retention_timer_cb (gpointer data)
       if (g_date_time_get_hour (now) < PURGE_HOUR || g_strcmp0 (done, today_text) == 0)
         continue;
       platz_date_parse (today_text, &today);
-      changed = platzd_retention_purge (store, site_id, &today, &error);
+      changed = platzd_retention_purge (store, site_id, &today, PURGE_BATCH, &error);
       if (changed < 0)
         {
           g_printerr ("platzd: retention purge of site %" G_GINT64_FORMAT " failed: %s\n",
                       site_id, error->message);
           continue;
         }
+      total += changed;
+      if (changed >= PURGE_BATCH)
+        {
+          /* More to do: come back soon, without blocking in between. */
+          more = TRUE;
+          continue;
+        }
       g_hash_table_insert (app->retention_done, g_memdup2 (&site_id, sizeof site_id),
                            g_steal_pointer (&today_text));
-      if (changed > 0)
-        g_printerr ("platzd: retention: removed personal data from %" G_GINT64_FORMAT
-                    " old bookings and reservations of site %" G_GINT64_FORMAT "\n",
-                    changed, site_id);
+      if (total > 0)
+        g_printerr ("platzd: retention: removed personal data from old bookings and "
+                    "reservations of site %" G_GINT64_FORMAT "\n", site_id);
     }
+  if (more)
+    g_timeout_add_once (PURGE_PAUSE_MS, retention_more_cb, app);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+retention_more_cb (gpointer data)
+{
+  retention_timer_cb (data);
 }
 
 void

@@ -51,6 +51,7 @@ test_purge (void)
         /* retention 90 days globally; site 2 keeps 365 */
         "INSERT INTO policies (scope, json) VALUES (2, '{\"retention_days\":365}');"
         "INSERT INTO bookings (desk_id, user_id, date, slot, created_at) VALUES"
+        "  (1, 1, '2026-07-15', 'am', 'x'),"     /* older still: goes */
         "  (1, 1, '2026-08-01', 'am', 'x'),"     /* 120 days before: goes */
         "  (1, 1, '2026-09-01', 'am', 'x'),"     /* 89 days before: stays */
         "  (1, 1, '2026-09-02', 'pm', 'x'),"
@@ -60,9 +61,17 @@ test_purge (void)
         "  (2, 1, '2026-11-01T08:00:00Z', '2026-11-01T09:00:00Z', 'Recent meeting', 'x');");
 
   platz_date_parse ("2026-11-29", &today);
-  changed = platzd_retention_purge (store, 1, &today, &error);
+  /* In batches of one row: the first pass takes a booking and the
+   * reservation, the second the other booking, the third finds nothing. */
+  changed = platzd_retention_purge (store, 1, &today, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (changed, ==, 2);
+  changed = platzd_retention_purge (store, 1, &today, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, ==, 1);
+  changed = platzd_retention_purge (store, 1, &today, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, ==, 0);
   g_assert_cmpint (count (store, "SELECT count(*) FROM bookings WHERE desk_id = 1"), ==, 2);
   g_assert_cmpint (count (store, "SELECT count(*) FROM bookings WHERE date = '2026-08-01'"),
                    ==, 1);
@@ -74,10 +83,10 @@ test_purge (void)
                                  "'Recent meeting'"), ==, 1);
 
   /* Site 2's override keeps its booking; a second run changes nothing. */
-  changed = platzd_retention_purge (store, 2, &today, &error);
+  changed = platzd_retention_purge (store, 2, &today, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (changed, ==, 0);
-  g_assert_cmpint (platzd_retention_purge (store, 1, &today, &error), ==, 0);
+  g_assert_cmpint (platzd_retention_purge (store, 1, &today, -1, &error), ==, 0);
 
   platzd_store_close (store);
   g_unlink (path);
