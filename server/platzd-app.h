@@ -14,6 +14,7 @@
 #include "platz-codec.h"
 #include "platz-error.h"
 #include "platz-model.h"
+#include "platzd-connections.h"
 #include "platzd-store.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,7 @@ typedef enum {
 
 struct _PlatzdApp {
   SoupServer   *server;
+  PlatzdConnections *connections;  /* accept loop, cap, timeouts */
   PlatzdStore  *store;
   PlatzdRouter *router;
   PlatzdAuth   *auth;

@@ -21,6 +21,7 @@
 #define START_KEY "platzd-start"
 
 typedef struct {
+  PlatzdApp  *app;
   GByteArray *data;
   gsize       limit;
   gsize       total;
@@ -45,22 +46,66 @@ body_limit_for (const char *method,
 }
 
 static void
-reply_too_large (SoupServerMessage *msg,
-                 gsize              limit)
-{
-  g_autofree char *body = g_strdup_printf (
-    "{\"error\":{\"code\":\"payload_too_large\",\"message\":\"The body is larger than %zu bytes\","
-    "\"reason\":null}}", limit);
+log_request (PlatzdApp         *app,
+             SoupServerMessage *msg);
 
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                "Connection", "close");
-  soup_server_message_set_status (msg, 413, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, body,
-                                    strlen (body));
+/* Answers at once and closes the connection, without reading the body:
+ * for a body too large, and for framing the server will not guess at
+ * (RFC 9112 §6.3: Content-Length with Transfer-Encoding, or several
+ * lengths, is how requests are smuggled past a proxy). */
+static void
+refuse (PlatzdApp         *app,
+        SoupServerMessage *msg,
+        PlatzErrorCode     code,
+        const char        *message)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  guint status = platz_error_status (code);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, platz_error_code_name (code));
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  json_builder_set_member_name (builder, "reason");
+  json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  json = platz_json_to_string (node, NULL);
+
+  soup_server_message_set_status (msg, status, NULL);
+  log_request (app, msg);
+  platzd_connections_refuse (app->connections, msg, status, json);
 }
 
-/* Counts the bytes of each chunk and keeps at most `limit` of them: a
- * chunked body of any size never grows the server's memory. */
+static void
+refuse_too_large (PlatzdApp         *app,
+                  SoupServerMessage *msg,
+                  gsize              limit)
+{
+  g_autofree char *message = g_strdup_printf ("The body is larger than %zu bytes", limit);
+
+  refuse (app, msg, PLATZ_ERROR_PAYLOAD_TOO_LARGE, message);
+}
+
+static gboolean
+is_digits (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (; *text; text++)
+    if (!g_ascii_isdigit (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* Counts the bytes of each chunk and keeps at most `limit` of them; past
+ * the limit the request is refused there and then. */
 static void
 on_msg_got_chunk_cb (SoupServerMessage *msg,
                      GBytes            *chunk,
@@ -71,7 +116,9 @@ on_msg_got_chunk_cb (SoupServerMessage *msg,
   buffer->total += size;
   if (buffer->total > buffer->limit)
     {
+      g_signal_handlers_disconnect_by_func (msg, on_msg_got_chunk_cb, buffer);
       g_clear_pointer (&buffer->data, g_byte_array_unref);
+      refuse_too_large (buffer->app, msg, buffer->limit);
       return;
     }
   g_byte_array_append (buffer->data, g_bytes_get_data (chunk, NULL), size);
@@ -84,22 +131,50 @@ early_handler_cb (SoupServer        *server,
                   GHashTable        *query,
                   gpointer           user_data)
 {
+  PlatzdApp *app = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   const char *method = soup_server_message_get_method (msg);
   gsize limit = body_limit_for (method, path);
-  goffset length = soup_message_headers_get_content_length (headers);
-  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
+  const char *lengths = soup_message_headers_get_list (headers, "Content-Length");
+  const char *codings = soup_message_headers_get_list (headers, "Transfer-Encoding");
+  goffset length;
+  SoupEncoding encoding;
   BodyBuffer *buffer;
 
-  if (encoding == SOUP_ENCODING_CONTENT_LENGTH && length > (goffset) limit)
+  if (lengths != NULL && codings != NULL)
     {
-      reply_too_large (msg, limit);
+      refuse (app, msg, PLATZ_ERROR_BAD_REQUEST,
+              "Send either Content-Length or Transfer-Encoding, not both");
+      return;
+    }
+  if (codings != NULL && g_ascii_strcasecmp (codings, "chunked") != 0)
+    {
+      refuse (app, msg, PLATZ_ERROR_BAD_REQUEST, "The only transfer coding taken is chunked");
+      return;
+    }
+  if (lengths != NULL && !is_digits (lengths))
+    {
+      refuse (app, msg, PLATZ_ERROR_BAD_REQUEST, "Content-Length must be one decimal number");
+      return;
+    }
+  encoding = soup_message_headers_get_encoding (headers);
+  length = soup_message_headers_get_content_length (headers);
+  if (encoding == SOUP_ENCODING_CONTENT_LENGTH && (length < 0 || length > (goffset) limit))
+    {
+      refuse_too_large (app, msg, limit);
       return;
     }
   if (encoding == SOUP_ENCODING_NONE)
     return;
+  /* libsoup 3.2 reads chunk sizes with strtoul(): "-1", "0x10" and
+   * overflowing sizes all parse as something.  Whatever it made of the
+   * body, no byte after it is taken for another request. */
+  if (encoding == SOUP_ENCODING_CHUNKED)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "Connection", "close");
 
   buffer = g_new0 (BodyBuffer, 1);
+  buffer->app = app;
   buffer->limit = limit;
   buffer->data = g_byte_array_sized_new (length > 0 ? (guint) length : 1024);
   g_object_set_data_full (G_OBJECT (msg), BODY_KEY, buffer, body_buffer_free);
@@ -232,9 +307,8 @@ on_request_started_cb (SoupServer        *server,
 /* One structured line per request: no query strings, bodies or headers,
  * so no password, token or booking content reaches the log. */
 static void
-on_request_finished_cb (SoupServer        *server,
-                        SoupServerMessage *msg,
-                        PlatzdApp         *app)
+log_request (PlatzdApp         *app,
+             SoupServerMessage *msg)
 {
   gint64 *start = g_object_get_data (G_OBJECT (msg), START_KEY);
   GUri *uri = soup_server_message_get_uri (msg);
@@ -251,6 +325,14 @@ on_request_finished_cb (SoupServer        *server,
               uri ? g_uri_get_path (uri) : "-", soup_server_message_get_status (msg), ms);
 }
 
+static void
+on_request_finished_cb (SoupServer        *server,
+                        SoupServerMessage *msg,
+                        PlatzdApp         *app)
+{
+  log_request (app, msg);
+}
+
 /* Application */
 
 PlatzdApp *
@@ -261,7 +343,11 @@ platzd_app_new (PlatzdStore *store)
   app->store = store;
   app->router = platzd_router_new ();
   app->auth = platzd_auth_new (app);
+  PlatzdConnectionLimits limits;
+
   app->server = soup_server_new ("server-header", "platzd/" PACKAGE_VERSION, NULL);
+  platzd_connection_limits_from_env (&limits);
+  app->connections = platzd_connections_new (app->server, &limits);
   soup_server_add_early_handler (app->server, NULL, early_handler_cb, app, NULL);
   soup_server_add_handler (app->server, NULL, server_handler_cb, app, NULL);
   g_signal_connect (app->server, "request-started", G_CALLBACK (on_request_started_cb), app);
@@ -320,6 +406,7 @@ platzd_app_free (PlatzdApp *app)
   g_clear_pointer (&app->retention_done, g_hash_table_unref);
   if (app->server)
     soup_server_disconnect (app->server);
+  g_clear_pointer (&app->connections, platzd_connections_free);
   g_clear_object (&app->server);
   g_clear_pointer (&app->auth, platzd_auth_free);
   g_clear_pointer (&app->router, platzd_router_free);
@@ -357,17 +444,11 @@ platzd_app_listen (PlatzdApp  *app,
   g_socket_set_listen_backlog (listener, LISTEN_BACKLOG);
   if (!g_socket_bind (listener, socket_address, TRUE, error) || !g_socket_listen (listener, error))
     return FALSE;
-  return soup_server_listen_socket (app->server, listener, 0, error);
+  return platzd_connections_listen (app->connections, listener, error);
 }
 
 guint
 platzd_app_get_port (PlatzdApp *app)
 {
-  GSList *uris = soup_server_get_uris (app->server);
-  guint port = 0;
-
-  if (uris != NULL)
-    port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  return port;
+  return platzd_connections_port (app->connections);
 }
