@@ -246,8 +246,12 @@ room_booked (PlatzdStore *store,
 {
   sqlite3_stmt *stmt = platzd_store_prepare (
     store,
-    "SELECT count(*) FROM bookings b JOIN desks d ON d.id = b.desk_id "
-    "WHERE d.room_id = ? AND b.date = ? AND b.status = 'active' AND b.slot IN (?, 'full_day')",
+    /* From the room's few desks through bookings_date_desk (date, desk_id):
+     * joined the other way round SQLite reads every booking of the day on
+     * the whole site. */
+    "SELECT count(*) FROM desks d CROSS JOIN bookings b "
+    "WHERE d.room_id = ? AND b.desk_id = d.id AND b.date = ? AND b.status = 'active' "
+    "AND b.slot IN (?, 'full_day')",
     error);
 
   if (stmt == NULL)
