@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <stdlib.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -97,9 +99,9 @@ platz_client_error_from_response (guint       status,
           return g_error_new (PLATZ_ERROR, error_code,
                               g_dngettext (NULL,
                                            "Too many failed attempts. Try again in %"
-                                           G_GINT64_FORMAT " minute.",
+                                           PRId64 " minute.",
                                            "Too many failed attempts. Try again in %"
-                                           G_GINT64_FORMAT " minutes.",
+                                           PRId64 " minutes.",
                                            minutes),
                               minutes);
         }
@@ -119,8 +121,8 @@ char *
 platz_client_error_room_full (gint64 booked,
                               gint64 limit)
 {
-  return g_strdup_printf (_("This room already has %" G_GINT64_FORMAT " of %"
-                            G_GINT64_FORMAT " people that day."),
+  return g_strdup_printf (_("This room already has %" PRId64 " of %"
+                            PRId64 " people that day."),
                           booked, limit);
 }
 

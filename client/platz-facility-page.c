@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "platz-bar-chart.h"
@@ -199,9 +201,9 @@ on_utilisation_cb (GObject      *source,
   g_ptr_array_add (labels, NULL);
   platz_bar_chart_set_data (self->utilisation_chart, days->len,
                             (const char * const *) labels->pdata, (double *) values->data);
-  summary = g_strdup_printf (_("Last %d days on this floor: %" G_GINT64_FORMAT
-                               " of %" G_GINT64_FORMAT " half-days booked (%.0f %%), %"
-                               G_GINT64_FORMAT " no-shows."),
+  summary = g_strdup_printf (_("Last %d days on this floor: %" PRId64
+                               " of %" PRId64 " half-days booked (%.0f %%), %"
+                               PRId64 " no-shows."),
                              UTILISATION_DAYS, booked, limit,
                              limit > 0 ? 100.0 * booked / limit : 0.0, no_shows);
   gtk_label_set_text (self->utilisation_label, summary);
@@ -329,7 +331,7 @@ create_standard_row (gpointer item,
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
 
-  subtitle = g_strdup_printf (_("At most %" G_GINT64_FORMAT " persons, at least %.1f m² each, "
+  subtitle = g_strdup_printf (_("At most %" PRId64 " persons, at least %.1f m² each, "
                                 "for %s"),
                               standard->max_persons, standard->min_area_per_person_m2,
                               functions);

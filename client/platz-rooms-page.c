@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "platz-date.h"
@@ -557,7 +559,7 @@ open_reserve_dialog (PlatzRoomsPage *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attendees"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (attendees_row), form->attendees);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (attendees_row), form->attendees);
-  seats = g_strdup_printf (_("%" G_GINT64_FORMAT " seats"), data->capacity);
+  seats = g_strdup_printf (_("%" PRId64 " seats"), data->capacity);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (attendees_row), seats);
   gtk_list_box_append (GTK_LIST_BOX (list), attendees_row);
   gtk_box_append (GTK_BOX (content), list);
@@ -628,7 +630,7 @@ create_result_row (gpointer item,
   g_autofree char *text = NULL;
   g_autofree char *button_label = NULL;
 
-  text = g_strdup_printf (_("%s · %s · %s · %" G_GINT64_FORMAT " seats%s%s"),
+  text = g_strdup_printf (_("%s · %s · %s · %" PRId64 " seats%s%s"),
                           g_strcmp0 (room->kind, "lounge") == 0 ? _("Lounge") : _("Meeting room"),
                           platz_record_get_extra (record, "building_name") ?: "",
                           platz_record_get_extra (record, "floor_name") ?: "",
