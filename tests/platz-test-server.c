@@ -58,11 +58,21 @@ spawn (PlatzTestServer    *server,
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *log_path = g_build_filename (server->dir, "platzd.log", NULL);
+  g_auto(GStrv) wrapper = NULL;
 
   g_subprocess_launcher_setenv (launcher, "PLATZ_BOOTSTRAP_PASSWORD", PLATZ_TEST_PASSWORD, TRUE);
   g_subprocess_launcher_set_stderr_file_path (launcher, log_path);
   g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
-  g_ptr_array_add (argv, (gpointer) PLATZD_PATH);
+  /* PLATZ_TEST_WRAPPER runs platzd under a tool, e.g.
+   * "valgrind --error-exitcode=99 --leak-check=full"; PLATZ_TEST_PLATZD
+   * names another platzd binary (an older build, for comparisons). */
+  if (g_getenv ("PLATZ_TEST_WRAPPER") != NULL)
+    wrapper = g_strsplit (g_getenv ("PLATZ_TEST_WRAPPER"), " ", -1);
+  for (guint i = 0; wrapper != NULL && wrapper[i] != NULL; i++)
+    if (*wrapper[i] != '\0')
+      g_ptr_array_add (argv, wrapper[i]);
+  g_ptr_array_add (argv, (gpointer) (g_getenv ("PLATZ_TEST_PLATZD") ? g_getenv ("PLATZ_TEST_PLATZD")
+                                                                      : PLATZD_PATH));
   g_ptr_array_add (argv, (gpointer) "--db");
   g_ptr_array_add (argv, server->db_path);
   g_ptr_array_add (argv, (gpointer) "--listen");
