@@ -340,6 +340,7 @@ typedef struct {
   FloorInfo  *info;
   GPtrArray  *desks;        /* char *, per desk as nobody in particular sees it */
   GHashTable *rooms;        /* function -> char * */
+  GPtrArray  *details;      /* DeskDetails per desk (search), NULL until asked for */
 } FloorEntry;
 
 typedef struct {
@@ -352,11 +353,31 @@ typedef struct {
   gint64       data_version;
 } FloorCache;
 
+/* A desk as search answers it, rendered once per cache entry. */
+typedef struct {
+  gboolean accessible;
+  char   **equipment;
+  char    *json;
+} DeskDetails;
+
+static void
+desk_details_free (gpointer data)
+{
+  DeskDetails *details = data;
+
+  if (details == NULL)
+    return;
+  g_strfreev (details->equipment);
+  g_free (details->json);
+  g_free (details);
+}
+
 static void
 floor_entry_free (gpointer data)
 {
   FloorEntry *entry = data;
 
+  g_clear_pointer (&entry->details, g_ptr_array_unref);
   floor_info_free (entry->info);
   g_ptr_array_unref (entry->desks);
   g_hash_table_unref (entry->rooms);
@@ -501,6 +522,64 @@ floor_entry_get (PlatzdStore *store,
   return entry;
 }
 
+/* Reads and renders the details of the entry's desks for search. */
+static gboolean
+floor_entry_load_details (PlatzdStore *store,
+                          FloorEntry  *entry,
+                          gint64       floor_id,
+                          const char  *sql,
+                          GError     **error)
+{
+  FloorInfo *info = entry->info;
+  static const char *extras[] = { "room_name", "floor_id", "floor_name", "building_id",
+                                  "building_name" };
+  int first = (int) platz_desk_type.n_fields;
+  sqlite3_stmt *stmt;
+
+  if (entry->details != NULL)
+    return TRUE;
+  stmt = platzd_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  entry->details = g_ptr_array_new_full (info->desks->len, desk_details_free);
+  g_ptr_array_set_size (entry->details, (int) info->desks->len);
+  sqlite3_bind_int64 (stmt, 1, floor_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 desk_id = sqlite3_column_int64 (stmt, 0);
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (info->desk_index, &desk_id));
+      g_autoptr(JsonBuilder) builder = NULL;
+      PlatzDesk full = { 0 };
+      DeskDetails *details;
+
+      if (index == 0)
+        continue;
+      platzd_store_read_row (&platz_desk_type, stmt, 0, &full);
+      builder = json_builder_new_immutable ();
+      json_builder_begin_object (builder);
+      platz_encode_members (&platz_desk_type, &full, builder);
+      for (guint k = 0; k < G_N_ELEMENTS (extras); k++)
+        {
+          json_builder_set_member_name (builder, extras[k]);
+          if (sqlite3_column_type (stmt, first + (int) k) == SQLITE_INTEGER)
+            json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, first + (int) k));
+          else
+            json_builder_add_string_value (
+              builder, (const char *) sqlite3_column_text (stmt, first + (int) k));
+        }
+      json_builder_end_object (builder);
+      details = g_new0 (DeskDetails, 1);
+      details->accessible = full.accessible;
+      details->equipment = g_strdupv (full.equipment);
+      details->json = builder_to_string (builder);
+      platz_object_clear (&platz_desk_type, &full);
+      desk_details_free (entry->details->pdata[index - 1]);
+      entry->details->pdata[index - 1] = details;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 static gboolean
 floor_policies (PlatzdStore   *store,
                 gint64         floor_id,
@@ -594,7 +673,7 @@ handle_search (PlatzdRequest *req)
   const char *equipment_text = platzd_request_query (req, "equipment");
   g_auto(GStrv) equipment = NULL;
   g_autoptr(GArray) floors = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  GString *out = NULL;
   g_autofree char *date = NULL;
   g_autofree char *columns = platzd_store_columns_of (&platz_desk_type, "desks");
   g_autofree char *desk_sql = NULL;
@@ -642,14 +721,15 @@ handle_search (PlatzdRequest *req)
     }
   sqlite3_reset (stmt);
 
-  /* One query per floor for the desks' details, in the floor's desk order. */
+  /* Desk details are read and rendered once per floor entry of the cache
+   * (one query per floor), then only filtered. */
   desk_sql = g_strdup_printf ("SELECT %s, r.name, f.id, f.name, bl.id, bl.name FROM desks "
                               "JOIN rooms r ON r.id = desks.room_id "
                               "JOIN floors f ON f.id = r.floor_id "
                               "JOIN buildings bl ON bl.id = f.building_id WHERE r.floor_id = ? "
                               "ORDER BY desks.id",
                               columns);
-  json_builder_begin_array (builder);
+  out = g_string_new ("[");
   for (guint i = 0; i < floors->len; i++)
     {
       gint64 floor_id = g_array_index (floors, gint64, i);
@@ -662,70 +742,48 @@ handle_search (PlatzdRequest *req)
       entry = floor_entry_get (store, floor_id, date, (int) policies.occupancy_cap_percent,
                                &error);
       platz_object_clear (&platz_policies_type, &policies);
-      if (entry == NULL)
+      if (entry == NULL || !floor_entry_load_details (store, entry, floor_id, desk_sql, &error))
         goto fail;
       info = entry->info;
 
-      stmt = platzd_store_prepare (store, desk_sql, &error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, floor_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      for (guint j = 0; j < info->desks->len; j++)
         {
-          gint64 desk_id = sqlite3_column_int64 (stmt, 0);
-          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (info->desk_index, &desk_id));
-          DeskInfo *desk;
-          RoomInfo *room;
-          PlatzDesk full = { 0 };
-          gboolean ok = TRUE;
+          DeskInfo *desk = &g_array_index (info->desks, DeskInfo, j);
+          RoomInfo *room = &g_array_index (info->rooms, RoomInfo, desk->room);
+          DeskDetails *details = entry->details->pdata[j];
+          gboolean ok = details != NULL;
 
-          if (index == 0)
-            continue;
-          desk = &g_array_index (info->desks, DeskInfo, index - 1);
-          room = &g_array_index (info->rooms, RoomInfo, desk->room);
-          for (int h = 0; h < 2; h++)
+          for (int h = 0; ok && h < 2; h++)
             if ((halves & (1 << h)) &&
                 strcmp (desk_state (info, desk, req->user->id, h), "free") != 0)
               ok = FALSE;
           if (!ok || (room->eligible != NULL &&
                       !platz_strv_contains (room->eligible, req->user->function)))
             continue;
-
-          platzd_store_read_row (&platz_desk_type, stmt, 0, &full);
-          if (accessible && !full.accessible)
-            ok = FALSE;
+          if (accessible && !details->accessible)
+            continue;
           for (guint k = 0; ok && equipment != NULL && equipment[k] != NULL; k++)
-            if (!platz_strv_contains (full.equipment, g_strstrip (equipment[k])))
+            if (!platz_strv_contains (details->equipment, g_strstrip (equipment[k])))
               ok = FALSE;
-          if (ok)
-            {
-              static const char *extras[] = { "room_name", "floor_id", "floor_name",
-                                              "building_id", "building_name" };
-              int first = (int) platz_desk_type.n_fields;
-
-              json_builder_begin_object (builder);
-              platz_encode_members (&platz_desk_type, &full, builder);
-              for (guint k = 0; k < G_N_ELEMENTS (extras); k++)
-                {
-                  json_builder_set_member_name (builder, extras[k]);
-                  if (sqlite3_column_type (stmt, first + (int) k) == SQLITE_INTEGER)
-                    json_builder_add_int_value (builder,
-                                                sqlite3_column_int64 (stmt, first + (int) k));
-                  else
-                    json_builder_add_string_value (
-                      builder, (const char *) sqlite3_column_text (stmt, first + (int) k));
-                }
-              json_builder_end_object (builder);
-            }
-          platz_object_clear (&platz_desk_type, &full);
+          if (!ok)
+            continue;
+          if (out->len > 1)
+            g_string_append_c (out, ',');
+          g_string_append (out, details->json);
         }
-      sqlite3_reset (stmt);
     }
-  json_builder_end_array (builder);
-  platzd_reply_json (req, 200, json_builder_get_root (builder));
+  g_string_append_c (out, ']');
+  {
+    gsize length = out->len;
+    soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_TAKE,
+                                      g_string_free (g_steal_pointer (&out), FALSE), length);
+  }
+  platzd_reply_empty (req, 200);
   return;
 
 fail:
+  if (out != NULL)
+    g_string_free (out, TRUE);
   platzd_reply_error (req, error);
 }
 
