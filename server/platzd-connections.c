@@ -33,6 +33,8 @@
  *          +-------------------------- WAITING <--------------------------+
  *                                     idle_seconds
  *
+ * A 101 (WebSocket) takes a connection out of the deadlines for good.
+ *
  * A connection past its deadline is shut down (libsoup then reads EOF and
  * drops it).  At the cap a new connection first displaces the longest idle
  * one, else the oldest one still sending headers (slowloris), else it is
@@ -61,9 +63,8 @@ typedef enum {
   CONN_BODY,
   CONN_BUSY,
   CONN_WAITING,
+  CONN_UPGRADED,    /* a WebSocket now: no deadline, never displaced */
 } ConnState;
-
-static const char * const state_names[] = { "headers", "body", "busy", "idle" };
 
 typedef struct {
   GSocket           *socket;
@@ -318,6 +319,18 @@ on_msg_got_body_cb (SoupServerMessage *msg,
     conn_set_state (conn, CONN_BUSY);
 }
 
+/* 101 Switching Protocols: libsoup hands the socket to a WebSocket and
+ * no request follows on it. */
+static void
+on_msg_wrote_informational_cb (SoupServerMessage *msg,
+                               PlatzdConnections *conns)
+{
+  Conn *conn = conn_of (conns, msg);
+
+  if (conn != NULL && soup_server_message_get_status (msg) == SOUP_STATUS_SWITCHING_PROTOCOLS)
+    conn_set_state (conn, CONN_UPGRADED);
+}
+
 static void
 on_request_started_cb (SoupServer        *server,
                        SoupServerMessage *msg,
@@ -333,6 +346,8 @@ on_request_started_cb (SoupServer        *server,
   conn->request_start = conn->since;
   g_signal_connect (msg, "got-headers", G_CALLBACK (on_msg_got_headers_cb), conns);
   g_signal_connect (msg, "got-body", G_CALLBACK (on_msg_got_body_cb), conns);
+  g_signal_connect (msg, "wrote-informational", G_CALLBACK (on_msg_wrote_informational_cb),
+                    conns);
 }
 
 static void
@@ -355,7 +370,7 @@ on_sweep_cb (gpointer data)
   GHashTableIter iter;
   Conn *conn;
   gint64 now = g_get_monotonic_time ();
-  guint closed[G_N_ELEMENTS (state_names)] = { 0 };
+  guint closed[CONN_UPGRADED + 1] = { 0 };
   guint total = 0;
 
   g_hash_table_iter_init (&iter, conns->by_remote);
@@ -386,6 +401,8 @@ on_sweep_cb (gpointer data)
         case CONN_WAITING:
           seconds = conns->limits.idle_seconds;
           break;
+        case CONN_UPGRADED:
+          continue;
         }
       if (now - start >= (gint64) seconds * G_USEC_PER_SEC)
         {
