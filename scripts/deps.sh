@@ -8,7 +8,7 @@ want="gcc libc6-dev meson ninja-build pkg-config python3 libgtk-4-dev libadwaita
 libsoup-3.0-dev libjson-glib-dev libsqlite3-dev libsodium-dev librsvg2-dev libsecret-1-dev
 gettext curl"
 case "${1:-demo}" in
-  test) want="$want xvfb xauth wrk" ;;
+  test) want="$want xvfb xauth wrk clang libclang-rt-14-dev" ;;
   demo) ;;
 esac
 
