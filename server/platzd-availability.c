@@ -486,21 +486,44 @@ floor_cache_get (PlatzdStore *store)
 }
 
 /* The floor's day as nobody in particular sees it, from the cache or read. */
+static gboolean floor_policies (PlatzdStore   *store,
+                                gint64         floor_id,
+                                PlatzPolicies *policies,
+                                GError       **error);
+
+/* The cached entry, or NULL: no query but the cache's own check. */
+static FloorEntry *
+floor_entry_lookup (PlatzdStore *store,
+                    gint64       floor_id,
+                    const char  *date)
+{
+  FloorCache *cache = floor_cache_get (store);
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", floor_id, date);
+
+  return g_hash_table_lookup (cache->entries, key);
+}
+
+/* The cached entry, or read (with the site's policies: the occupancy cap)
+ * and cached.  A change of policies or structure drops every entry, so a
+ * cached one holds them as they are. */
 static FloorEntry *
 floor_entry_get (PlatzdStore *store,
                  gint64       floor_id,
                  const char  *date,
-                 int          cap_percent,
                  GError     **error)
 {
   FloorCache *cache = floor_cache_get (store);
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", floor_id, date);
   FloorEntry *entry = g_hash_table_lookup (cache->entries, key);
+  PlatzPolicies policies;
   FloorInfo *info;
 
   if (entry != NULL)
     return entry;
-  info = floor_info_load (store, floor_id, date, cap_percent, error);
+  if (!floor_policies (store, floor_id, &policies, error))
+    return NULL;
+  info = floor_info_load (store, floor_id, date, (int) policies.occupancy_cap_percent, error);
+  platz_object_clear (&platz_policies_type, &policies);
   if (info == NULL)
     return NULL;
   entry = g_new0 (FloorEntry, 1);
@@ -600,26 +623,27 @@ handle_availability (PlatzdRequest *req)
   GString *out;
   const char *rooms;
   g_autofree char *date = NULL;
-  PlatzPolicies policies = { 0 };
   GError *error = NULL;
   GDate d;
 
   if (!platzd_query_date (req, "date", TRUE, &d, &error))
     goto fail;
-  if (!platzd_store_exists (store, "floors", floor_id, &error))
-    {
-      if (error == NULL)
-        g_set_error (&error, PLATZ_ERROR, PLATZ_ERROR_NOT_FOUND,
-                     "There is no floor with id %" G_GINT64_FORMAT, floor_id);
-      goto fail;
-    }
   date = platz_date_format (&d);
-  if (!floor_policies (store, floor_id, &policies, &error))
-    goto fail;
-  entry = floor_entry_get (store, floor_id, date, (int) policies.occupancy_cap_percent, &error);
-  platz_object_clear (&platz_policies_type, &policies);
+  /* A cached floor exists: deleting it would have dropped the entry. */
+  entry = floor_entry_lookup (store, floor_id, date);
   if (entry == NULL)
-    goto fail;
+    {
+      if (!platzd_store_exists (store, "floors", floor_id, &error))
+        {
+          if (error == NULL)
+            g_set_error (&error, PLATZ_ERROR, PLATZ_ERROR_NOT_FOUND,
+                         "There is no floor with id %" G_GINT64_FORMAT, floor_id);
+          goto fail;
+        }
+      entry = floor_entry_get (store, floor_id, date, &error);
+      if (entry == NULL)
+        goto fail;
+    }
 
   rooms = g_hash_table_lookup (entry->rooms, req->user->function);
   if (rooms == NULL)
@@ -660,7 +684,6 @@ handle_availability (PlatzdRequest *req)
   return;
 
 fail:
-  platz_object_clear (&platz_policies_type, &policies);
   platzd_reply_error (req, error);
 }
 
@@ -733,15 +756,9 @@ handle_search (PlatzdRequest *req)
   for (guint i = 0; i < floors->len; i++)
     {
       gint64 floor_id = g_array_index (floors, gint64, i);
-      PlatzPolicies policies;
-      FloorEntry *entry;
+      FloorEntry *entry = floor_entry_get (store, floor_id, date, &error);
       FloorInfo *info;
 
-      if (!floor_policies (store, floor_id, &policies, &error))
-        goto fail;
-      entry = floor_entry_get (store, floor_id, date, (int) policies.occupancy_cap_percent,
-                               &error);
-      platz_object_clear (&platz_policies_type, &policies);
       if (entry == NULL || !floor_entry_load_details (store, entry, floor_id, desk_sql, &error))
         goto fail;
       info = entry->info;
