@@ -54,8 +54,13 @@
 #define DEFAULT_IDLE_SECONDS 60
 #define DEFAULT_HEADER_SECONDS 10
 #define DEFAULT_BUSY_SECONDS 120
-#define DRAIN_MS 1000
-#define DRAIN_BYTES (1024 * 1024)
+/* A refused request's body is read and dropped before the socket closes:
+ * closing with unread bytes sends a reset, and a client still writing its
+ * body (libsoup reads the answer only after the whole body went out) would
+ * see a broken pipe instead of the 413.  Bounded in time, bytes and count. */
+#define DRAIN_MS 2000
+#define DRAIN_BYTES (64 * 1024 * 1024)
+#define MAX_DRAINS 256
 #define REFUSAL_LOG_SECONDS 10
 
 typedef enum {
@@ -282,8 +287,11 @@ answer_and_close (PlatzdConnections *conns,
     "HTTP/1.1 %u %s\r\nConnection: close\r\nContent-Type: application/json\r\n%s"
     "Content-Length: %zu\r\n\r\n%s", status, soup_status_get_phrase (status),
     status == 503 ? "Retry-After: 1\r\n" : "", strlen (json), json);
-  Drain *drain = g_new0 (Drain, 1);
+  Drain *drain;
 
+  if (conns->drains->len >= MAX_DRAINS)
+    drain_finish (conns->drains->pdata[0]);
+  drain = g_new0 (Drain, 1);
   /* A few hundred bytes into an empty send buffer: never blocks. */
   g_socket_send_with_blocking (socket, response, strlen (response), FALSE, NULL, NULL);
   g_socket_shutdown (socket, FALSE, TRUE, NULL);
