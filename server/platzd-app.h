@@ -48,6 +48,8 @@ struct _PlatzdApp {
   guint         in_flight;
   gboolean      shutting_down;
   gboolean      quiet;          /* no request log (benchmarks) */
+  GString      *log;            /* request log lines not yet written */
+  guint         log_flush_id;
 };
 
 struct _PlatzdRequest {

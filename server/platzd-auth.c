@@ -19,10 +19,15 @@
   "$argon2id$v=19$m=65536,t=2,p=1$W2IIGYEsSVV7dhYniR6e8g$hLhXIj4fFBWcAFLtU/Xn20rH4eZFAEVK6LN5wEJiUlE"
 
 typedef struct {
-  gint64 user_id;
-  gint64 expires_at;    /* absolute, unix seconds */
-  gint64 last_used_at;  /* unix seconds */
-  gint64 stored_last_used_at;
+  gint64     user_id;
+  gint64     expires_at;    /* absolute, unix seconds */
+  gint64     last_used_at;  /* unix seconds */
+  gint64     stored_last_used_at;
+  /* The signed-in user as last read (a GRcBox), valid while nothing was
+   * written to users since (users_epoch) and no write went unseen. */
+  PlatzUser *user;
+  guint64    user_epoch;
+  guint64    user_unseen;
 } Session;
 
 struct _PlatzdAuth {
@@ -35,6 +40,7 @@ struct _PlatzdAuth {
   gint64       idle_s;
   gint64       max_s;
   char        *dummy_hash; /* verified against for unknown users */
+  guint64      users_epoch; /* rows written to users (the store's watch) */
 };
 
 typedef enum { JOB_HASH, JOB_VERIFY } JobKind;
@@ -177,6 +183,63 @@ failure_add (PlatzdAuth *auth,
 
 /* Sessions */
 
+static void
+user_clear (gpointer data)
+{
+  platz_object_clear (&platz_user_type, data);
+}
+
+void
+platzd_user_release (PlatzUser *user)
+{
+  g_rc_box_release_full (user, user_clear);
+}
+
+static void
+session_free (gpointer data)
+{
+  Session *session = data;
+
+  g_clear_pointer (&session->user, platzd_user_release);
+  g_free (session);
+}
+
+static void
+on_store_write_cb (gpointer    data,
+                   int         op,
+                   const char *table,
+                   gint64      rowid)
+{
+  PlatzdAuth *auth = data;
+
+  if (strcmp (table, "users") == 0)
+    auth->users_epoch++;
+}
+
+/* The session's user, from its cache or read (and then kept). */
+static PlatzUser *
+session_user (PlatzdAuth *auth,
+              Session    *session)
+{
+  PlatzdStore *store = auth->app->store;
+  guint64 unseen = platzd_store_unseen (store);
+  PlatzUser *loaded;
+
+  if (session->user != NULL && session->user_epoch == auth->users_epoch &&
+      session->user_unseen == unseen)
+    return g_rc_box_acquire (session->user);
+  g_clear_pointer (&session->user, platzd_user_release);
+  loaded = platzd_user_load (store, session->user_id, NULL);
+  if (loaded == NULL)
+    return NULL;
+  session->user = g_rc_box_new (PlatzUser);
+  *session->user = *loaded;     /* takes over its strings */
+  g_free (loaded);
+  session->user_epoch = auth->users_epoch;
+  session->user_unseen = unseen;
+  return g_rc_box_acquire (session->user);
+}
+
 static char *
 token_hash_hex (const char *token)
 {
@@ -286,7 +349,7 @@ platzd_auth_authenticate (PlatzdAuth        *auth,
                            "The session has expired; sign in again");
       return NULL;
     }
-  user = platzd_user_load (auth->app->store, session->user_id, NULL);
+  user = session_user (auth, session);
   if (user == NULL)
     {
       session_drop (auth, token);
@@ -570,7 +633,7 @@ platzd_auth_new (PlatzdApp *app)
     g_printerr ("platzd: libsodium failed to initialise\n");
   auth->app = app;
   auth->pool = g_thread_pool_new (job_run, auth, PLATZD_HASH_THREADS, FALSE, NULL);
-  auth->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  auth->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, session_free);
   auth->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, array_free);
   auth->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   auth->touch_timer = g_timeout_add_seconds (TOUCH_INTERVAL_S, touch_timer_cb, auth);
@@ -582,6 +645,7 @@ platzd_auth_new (PlatzdApp *app)
    * a fixed hash (of a random password, with the same parameters) costs
    * the same to verify. */
   auth->dummy_hash = g_strdup (DUMMY_HASH);
+  platzd_store_watch (app->store, on_store_write_cb, auth);
   return auth;
 }
 
@@ -594,6 +658,7 @@ platzd_auth_free (PlatzdAuth *auth)
   g_thread_pool_free (auth->pool, TRUE, TRUE);
   g_clear_handle_id (&auth->touch_timer, g_source_remove);
   touch_flush (auth);
+  platzd_store_unwatch (auth->app->store, on_store_write_cb, auth);
   g_hash_table_unref (auth->touched);
   g_hash_table_unref (auth->sessions);
   g_hash_table_unref (auth->failures);

@@ -21,10 +21,13 @@ typedef void (*PlatzdHashCallback) (char     *hash,     /* owned by the callee; 
 PlatzdAuth *platzd_auth_new          (PlatzdApp         *app);
 void        platzd_auth_free         (PlatzdAuth        *auth);
 
-/* The user behind the request's bearer token, or NULL with 401. */
+/* The user behind the request's bearer token, or NULL with 401.  The
+ * user is shared with the session's cache: read-only, and given back
+ * with platzd_user_release (). */
 PlatzUser  *platzd_auth_authenticate (PlatzdAuth        *auth,
                                       SoupServerMessage *msg,
                                       GError           **error);
+void        platzd_user_release      (PlatzUser         *user);
 /* Hashes in a worker thread; callback runs on the main loop. */
 void        platzd_auth_hash_async   (PlatzdAuth        *auth,
                                       const char        *password,

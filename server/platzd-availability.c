@@ -327,9 +327,9 @@ rooms_json (FloorInfo  *info,
  * read, outside the hook, where queries are allowed); a change to the
  * structure, people, releases or policies, or a deleted booking, drops
  * everything; sessions, reservations and the rest do not matter here.
- * Writes the hook does not see (other processes on the same file: PRAGMA
- * data_version; anything else that changed sqlite3_total_changes64 more
- * than the hook counted) also drop everything.
+ * Writes the hook does not see (other processes on the same file, WITHOUT
+ * ROWID tables), found by platzd_store_sync () at the start of every
+ * request, also drop everything.
  */
 
 #define CACHE_KEY "platzd-floor-cache"
@@ -348,9 +348,7 @@ typedef struct {
   GHashTable  *entries;     /* "floor/date" -> FloorEntry */
   GArray      *pending;     /* gint64 ids of written bookings */
   gboolean     drop_all;
-  gint64       hook_changes;
-  gint64       total_changes;
-  gint64       data_version;
+  guint64      unseen;      /* platzd_store_unseen () when last read */
 } FloorCache;
 
 /* A desk as search answers it, rendered once per cache entry. */
@@ -384,23 +382,27 @@ floor_entry_free (gpointer data)
   g_free (entry);
 }
 
+static void on_update_cb (gpointer    data,
+                          int         op,
+                          const char *table,
+                          gint64      rowid);
+
 static void
 floor_cache_free (gpointer data)
 {
   FloorCache *cache = data;
 
-  sqlite3_update_hook (platzd_store_db (cache->store), NULL, NULL);
+  platzd_store_unwatch (cache->store, on_update_cb, cache);
   g_hash_table_unref (cache->entries);
   g_array_unref (cache->pending);
   g_free (cache);
 }
 
 static void
-on_update_cb (void          *data,
-              int            op,
-              const char    *db_name,
-              const char    *table,
-              sqlite3_int64  rowid)
+on_update_cb (gpointer    data,
+              int         op,
+              const char *table,
+              gint64      rowid)
 {
   FloorCache *cache = data;
   static const char * const everything[] = {
@@ -408,7 +410,6 @@ on_update_cb (void          *data,
     "desk_releases", "policies", NULL
   };
 
-  cache->hook_changes++;
   if (strcmp (table, "bookings") == 0)
     {
       if (op == SQLITE_DELETE || cache->pending->len >= CACHE_MAX_PENDING)
@@ -420,20 +421,11 @@ on_update_cb (void          *data,
     cache->drop_all = TRUE;
 }
 
-static gint64
-data_version (PlatzdStore *store)
-{
-  sqlite3_stmt *stmt = platzd_store_prepare (store, "PRAGMA data_version", NULL);
-
-  return stmt != NULL ? platzd_store_query_int (store, stmt, -1, NULL) : -1;
-}
-
 static FloorCache *
 floor_cache_get (PlatzdStore *store)
 {
   FloorCache *cache = platzd_store_get_data (store, CACHE_KEY);
-  sqlite3 *db = platzd_store_db (store);
-  gint64 version, total;
+  guint64 unseen = platzd_store_unseen (store);
 
   if (cache == NULL)
     {
@@ -441,21 +433,17 @@ floor_cache_get (PlatzdStore *store)
       cache->store = store;
       cache->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, floor_entry_free);
       cache->pending = g_array_new (FALSE, FALSE, sizeof (gint64));
-      cache->total_changes = sqlite3_total_changes64 (db);
-      cache->data_version = data_version (store);
-      sqlite3_update_hook (db, on_update_cb, cache);
+      cache->unseen = unseen;
+      platzd_store_watch (store, on_update_cb, cache);
       platzd_store_set_data (store, CACHE_KEY, cache, floor_cache_free);
       return cache;
     }
 
-  /* Bring the cache up to date with what was written since the last read. */
-  version = data_version (store);
-  total = sqlite3_total_changes64 (db);
-  if (version != cache->data_version || total - cache->total_changes != cache->hook_changes)
+  /* Bring the cache up to date with what was written since the last read
+   * (the request began with platzd_store_sync ()). */
+  if (unseen != cache->unseen)
     cache->drop_all = TRUE;
-  cache->data_version = version;
-  cache->total_changes = total;
-  cache->hook_changes = 0;
+  cache->unseen = unseen;
   if (cache->drop_all)
     g_hash_table_remove_all (cache->entries);
   else if (cache->pending->len > 0 && g_hash_table_size (cache->entries) > 0)

@@ -8,6 +8,7 @@
 
 #include "platz-date.h"
 #include "platzd-app.h"
+#include "platzd-auth.h"
 
 /* Replies */
 
@@ -19,8 +20,7 @@ platzd_request_free (PlatzdRequest *req)
   g_clear_pointer (&req->query, g_hash_table_unref);
   g_clear_pointer (&req->body, json_node_unref);
   g_clear_pointer (&req->raw_body, g_bytes_unref);
-  if (req->user)
-    platz_object_free (&platz_user_type, req->user);
+  g_clear_pointer (&req->user, platzd_user_release);
   g_free (req->remote);
   g_free (req->path_copy);
   g_object_unref (req->msg);

@@ -3,8 +3,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "platzd-app.h"
 #include "platzd-auth.h"
@@ -273,6 +277,8 @@ server_handler_cb (SoupServer        *server,
       return;
     }
 
+  /* Caches learn here of writes their watch could not see. */
+  platzd_store_sync (app->store);
   if (!(flags & PLATZD_ROUTE_PUBLIC))
     {
       req->user = platzd_auth_authenticate (app->auth, msg, &error);
@@ -306,23 +312,84 @@ on_request_started_cb (SoupServer        *server,
 
 /* One structured line per request: no query strings, bodies or headers,
  * so no password, token or booking content reaches the log. */
+/* The request log is gathered and written when the main loop has nothing
+ * else to do, or once LOG_FLUSH_BYTES have gathered: one write(2) for many
+ * requests under load instead of one per request, and at once when idle. */
+#define LOG_FLUSH_BYTES 8192
+
+static void
+log_flush (PlatzdApp *app)
+{
+  gsize done = 0;
+
+  g_clear_handle_id (&app->log_flush_id, g_source_remove);
+  while (app->log != NULL && done < app->log->len)
+    {
+      gssize n = write (STDERR_FILENO, app->log->str + done, app->log->len - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      done += (gsize) n;
+    }
+  if (app->log != NULL)
+    g_string_truncate (app->log, 0);
+}
+
+static gboolean
+log_flush_cb (gpointer data)
+{
+  PlatzdApp *app = data;
+
+  app->log_flush_id = 0;
+  log_flush (app);
+  return G_SOURCE_REMOVE;
+}
+
+/* Other messages to stderr (g_printerr) come after the requests before
+ * them. */
+static PlatzdApp *log_app;
+
+static void
+log_printerr_cb (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (log_app != NULL)
+    {
+      g_string_append_len (log_app->log, text, (gssize) len);
+      log_flush (log_app);
+    }
+  else
+    fputs (text, stderr);
+}
+
 static void
 log_request (PlatzdApp         *app,
              SoupServerMessage *msg)
 {
   gint64 *start = g_object_get_data (G_OBJECT (msg), START_KEY);
   GUri *uri = soup_server_message_get_uri (msg);
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *stamp = NULL;
+  const char *method = soup_server_message_get_method (msg);
+  gint64 now_us = g_get_real_time ();
+  time_t now_s = (time_t) (now_us / G_USEC_PER_SEC);
   double ms = start ? (g_get_monotonic_time () - *start) / 1000.0 : 0;
+  struct tm tm;
+  char stamp[32];
 
   if (app->quiet)
     return;
-  now = g_date_time_new_now_utc ();
-  stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
-  g_printerr ("ts=%s method=%s path=%s status=%u duration_ms=%.2f\n", stamp,
-              soup_server_message_get_method (msg) ? soup_server_message_get_method (msg) : "-",
-              uri ? g_uri_get_path (uri) : "-", soup_server_message_get_status (msg), ms);
+  gmtime_r (&now_s, &tm);
+  strftime (stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+  g_string_append_printf (app->log, "ts=%s.%06dZ method=%s path=%s status=%u duration_ms=%.2f\n",
+                          stamp, (int) (now_us % G_USEC_PER_SEC), method ? method : "-",
+                          uri ? g_uri_get_path (uri) : "-", soup_server_message_get_status (msg),
+                          ms);
+  if (app->log->len >= LOG_FLUSH_BYTES)
+    log_flush (app);
+  else if (app->log_flush_id == 0)
+    app->log_flush_id = g_idle_add_full (G_PRIORITY_LOW, log_flush_cb, app, NULL);
 }
 
 static void
@@ -341,6 +408,12 @@ platzd_app_new (PlatzdStore *store)
   PlatzdApp *app = g_new0 (PlatzdApp, 1);
 
   app->store = store;
+  app->log = g_string_sized_new (LOG_FLUSH_BYTES * 2);
+  if (log_app == NULL)
+    {
+      log_app = app;
+      g_set_printerr_handler (log_printerr_cb);
+    }
   app->router = platzd_router_new ();
   app->auth = platzd_auth_new (app);
   PlatzdConnectionLimits limits;
@@ -410,6 +483,13 @@ platzd_app_free (PlatzdApp *app)
   g_clear_object (&app->server);
   g_clear_pointer (&app->auth, platzd_auth_free);
   g_clear_pointer (&app->router, platzd_router_free);
+  log_flush (app);
+  if (log_app == app)
+    {
+      log_app = NULL;
+      g_set_printerr_handler (NULL);
+    }
+  g_string_free (app->log, TRUE);
   g_free (app);
 }
 

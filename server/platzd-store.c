@@ -13,11 +13,28 @@
 #define SCHEMA_PREFIX "/org/platz/schemas/migrations"
 #define STATEMENT_CACHE_MAX 512
 
+typedef struct {
+  PlatzdStoreWatchFunc func;
+  gpointer             data;
+} Watch;
+
 struct _PlatzdStore {
   sqlite3    *db;
   GHashTable *statements;   /* sql -> sqlite3_stmt* */
   GData      *data;         /* platzd_store_set_data () */
+  GArray     *watches;      /* Watch */
+  gint64      hook_changes; /* rows the update hook reported since the last sync */
+  gint64      total_changes;
+  gint64      data_version;
+  guint64     unseen;       /* platzd_store_sync () */
 };
+
+static void   on_update_cb (void          *data,
+                            int            op,
+                            const char    *db_name,
+                            const char    *table,
+                            sqlite3_int64  rowid);
+static gint64 data_version (PlatzdStore   *store);
 
 /* Auxiliary */
 
@@ -281,6 +298,7 @@ platzd_store_open (const char *path,
   int rc;
 
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+  store->watches = g_array_new (FALSE, FALSE, sizeof (Watch));
   rc = sqlite3_open_v2 (path, &store->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -305,6 +323,9 @@ platzd_store_open (const char *path,
     }
   if (!apply_migrations (store, &local_error))
     goto fail;
+  sqlite3_update_hook (store->db, on_update_cb, store);
+  store->total_changes = sqlite3_total_changes64 (store->db);
+  store->data_version = data_version (store);
   return store;
 
 fail:
@@ -319,10 +340,88 @@ platzd_store_close (PlatzdStore *store)
   if (store == NULL)
     return;
   g_datalist_clear (&store->data);
+  if (store->db != NULL)
+    sqlite3_update_hook (store->db, NULL, NULL);
+  g_clear_pointer (&store->watches, g_array_unref);
   g_clear_pointer (&store->statements, g_hash_table_unref);
   if (store->db != NULL)
     sqlite3_close_v2 (store->db);
   g_free (store);
+}
+
+/* Watching writes */
+
+static void
+on_update_cb (void          *data,
+              int            op,
+              const char    *db_name,
+              const char    *table,
+              sqlite3_int64  rowid)
+{
+  PlatzdStore *store = data;
+
+  store->hook_changes++;
+  for (guint i = 0; i < store->watches->len; i++)
+    {
+      Watch *watch = &g_array_index (store->watches, Watch, i);
+
+      watch->func (watch->data, op, table, rowid);
+    }
+}
+
+void
+platzd_store_watch (PlatzdStore          *store,
+                    PlatzdStoreWatchFunc  func,
+                    gpointer              data)
+{
+  Watch watch = { func, data };
+
+  g_array_append_val (store->watches, watch);
+}
+
+void
+platzd_store_unwatch (PlatzdStore          *store,
+                      PlatzdStoreWatchFunc  func,
+                      gpointer              data)
+{
+  for (guint i = 0; i < store->watches->len; i++)
+    {
+      Watch *watch = &g_array_index (store->watches, Watch, i);
+
+      if (watch->func == func && watch->data == data)
+        {
+          g_array_remove_index (store->watches, i);
+          return;
+        }
+    }
+}
+
+static gint64
+data_version (PlatzdStore *store)
+{
+  sqlite3_stmt *stmt = platzd_store_prepare (store, "PRAGMA data_version", NULL);
+
+  return stmt != NULL ? platzd_store_query_int (store, stmt, -1, NULL) : -1;
+}
+
+guint64
+platzd_store_sync (PlatzdStore *store)
+{
+  gint64 version = data_version (store);
+  gint64 total = sqlite3_total_changes64 (store->db);
+
+  if (version != store->data_version || total - store->total_changes != store->hook_changes)
+    store->unseen++;
+  store->data_version = version;
+  store->total_changes = total;
+  store->hook_changes = 0;
+  return store->unseen;
+}
+
+guint64
+platzd_store_unseen (PlatzdStore *store)
+{
+  return store->unseen;
 }
 
 sqlite3 *

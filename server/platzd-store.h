@@ -27,6 +27,28 @@ void          platzd_store_set_data (PlatzdStore   *store,
                                      GDestroyNotify destroy);
 gpointer      platzd_store_get_data (PlatzdStore   *store,
                                      const char    *key);
+/* Watching writes, for caches.  The watch functions are called from
+ * SQLite's update hook for every row the server's connection writes (no
+ * queries allowed there).  The hook does not see writes by other
+ * processes on the same file, nor rows of WITHOUT ROWID tables:
+ * platzd_store_sync (), run once at the start of every request, finds
+ * those (PRAGMA data_version, sqlite3_total_changes64 against the rows
+ * the hook reported) and then increments the counter that it and
+ * platzd_store_unseen () return.  A cache that saw a different counter
+ * than the current one drops everything. */
+typedef void (*PlatzdStoreWatchFunc) (gpointer    data,
+                                      int         op,
+                                      const char *table,
+                                      gint64      rowid);
+void          platzd_store_watch    (PlatzdStore          *store,
+                                     PlatzdStoreWatchFunc  func,
+                                     gpointer              data);
+void          platzd_store_unwatch  (PlatzdStore          *store,
+                                     PlatzdStoreWatchFunc  func,
+                                     gpointer              data);
+guint64       platzd_store_sync     (PlatzdStore  *store);
+guint64       platzd_store_unseen   (PlatzdStore  *store);
+
 /* TRUE when the database has no user yet (a fresh file). */
 gboolean      platzd_store_is_empty (PlatzdStore  *store);
 

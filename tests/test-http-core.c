@@ -234,6 +234,13 @@ test_roles (void)
   g_autoptr(PlatzTestResponse) self_name = NULL;
   g_autoptr(PlatzTestResponse) policies = NULL;
   g_autoptr(PlatzTestResponse) read_ok = NULL;
+  g_autoptr(PlatzTestResponse) me = NULL;
+  g_autoptr(PlatzTestResponse) promote = NULL;
+  g_autoptr(PlatzTestResponse) promoted = NULL;
+  g_autoptr(PlatzTestResponse) demote = NULL;
+  g_autoptr(PlatzTestResponse) demoted = NULL;
+  g_autoptr(PlatzTestResponse) removed = NULL;
+  g_autoptr(PlatzTestResponse) gone = NULL;
   gint64 emp_id;
 
   emp_id = platz_test_create (server, admin, "/api/v1/users",
@@ -268,6 +275,28 @@ test_roles (void)
   policies = platz_test_request (server, employee, "PATCH", "/api/v1/policies",
                                  "{\"booking_window_days\":30}");
   platz_assert_error (policies, 403, "forbidden", NULL);
+
+  /* The server keeps the signed-in user per session: a change to the
+   * user applies to the session at once. */
+  me = platz_test_request (server, employee, "GET", "/api/v1/me", NULL);
+  g_assert_cmpstr (platz_test_str (me, "display_name"), ==, "Emma Example");
+  promote = platz_test_requestf (server, admin, "PATCH", "{\"role\":\"facility_manager\"}",
+                                 "/api/v1/users/%" G_GINT64_FORMAT, emp_id);
+  platz_assert_status (promote, 200);
+  promoted = platz_test_request (server, employee, "POST", "/api/v1/sites",
+                                 "{\"name\":\"Emma's\"}");
+  platz_assert_status (promoted, 201);
+  demote = platz_test_requestf (server, admin, "PATCH", "{\"role\":\"employee\"}",
+                                "/api/v1/users/%" G_GINT64_FORMAT, emp_id);
+  platz_assert_status (demote, 200);
+  demoted = platz_test_request (server, employee, "POST", "/api/v1/sites",
+                                "{\"name\":\"Emma's again\"}");
+  platz_assert_error (demoted, 403, "forbidden", NULL);
+  removed = platz_test_requestf (server, admin, "DELETE", NULL,
+                                 "/api/v1/users/%" G_GINT64_FORMAT, emp_id);
+  g_assert_cmpuint (removed->status, <, 300);
+  gone = platz_test_request (server, employee, "GET", "/api/v1/me", NULL);
+  platz_assert_error (gone, 401, "unauthenticated", NULL);
 }
 
 static void
