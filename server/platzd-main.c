@@ -109,6 +109,8 @@ bootstrap_admin (PlatzdStore *store,
   return TRUE;
 }
 
+static int fail (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
 static int
 fail (const char *format,
       ...)

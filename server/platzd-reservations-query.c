@@ -323,7 +323,6 @@ handle_list (PlatzdRequest *req)
   json_builder_end_array (builder);
   if (rc != SQLITE_DONE)
     {
-      g_autoptr(JsonNode) unused = json_builder_get_root (builder);
       platzd_store_set_error (store, rc, &error);
       platzd_reply_error (req, error);
       return;

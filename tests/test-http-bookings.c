@@ -334,7 +334,6 @@ test_quota (Fixture *f, gconstpointer data)
                                                        "/api/v1/policies",
                                                        "{\"max_bookings_per_week\":2,"
                                                        "\"booking_window_days\":30}");
-  g_autofree char *monday = NULL;
   GDateTime *base;
   g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
   g_autoptr(GDateTime) now = g_date_time_new_now (berlin);

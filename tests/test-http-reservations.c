@@ -606,7 +606,6 @@ test_project_rules (Fixture *f, gconstpointer data)
 static void
 test_project_dst (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (ZONE);
   g_autofree char *change = NULL;
   g_autoptr(PlatzTestResponse) r = NULL;
   g_autoptr(GDateTime) start = NULL;
