@@ -126,6 +126,26 @@ platz_client_error_room_full (gint64 booked,
                           booked, limit);
 }
 
+char *
+platz_client_error_for_member (const GError *error,
+                               const char   *name)
+{
+  if (error == NULL || error->domain != PLATZ_ERROR)
+    return NULL;
+  switch (error->code)
+    {
+    case PLATZ_ERROR_QUOTA_EXCEEDED:
+      return g_strdup_printf (_("%s has used all desk bookings allowed for that week."), name);
+    case PLATZ_ERROR_USER_ALREADY_BOOKED:
+      return g_strdup_printf (_("%s already has a desk booked for that time."), name);
+    case PLATZ_ERROR_NOT_ELIGIBLE:
+      return g_strdup_printf (_("This room's occupancy standard does not allow the function "
+                                "of %s."), name);
+    default:
+      return NULL;
+    }
+}
+
 GError *
 platz_client_error_network (const char   *base_url,
                             const GError *cause)

@@ -19,6 +19,11 @@ GError *platz_client_error_from_response (guint       status,
 /* The friendlier sentence for a refused desk booking in a full room. */
 char   *platz_client_error_room_full     (gint64      booked,
                                           gint64      limit);
+/* For a desk booked on behalf of someone else (a team lead for a member):
+ * the sentence naming that person for errors about them (quota, already
+ * booked, eligibility), or NULL when error's own message fits. */
+char   *platz_client_error_for_member    (const GError *error,
+                                          const char   *name);
 /* "The server at URL cannot be reached." */
 GError *platz_client_error_network       (const char *base_url,
                                           const GError *cause);

@@ -8,6 +8,7 @@
 #include "platz-client-error.h"
 #include "platz-date.h"
 #include "platz-legend.h"
+#include "platz-team-members.h"
 #include "platz-ui.h"
 #include "platz-day-view.h"
 
@@ -36,6 +37,10 @@ struct _PlatzDayView
 
   AdwMessageDialog  *desk_dialog;
   gint64             dialog_desk;
+  AdwComboRow       *book_for_row;       /* in desk_dialog, or NULL */
+  PlatzTeamMembers  *team_members;       /* whom a lead may book for */
+  GListStore        *book_for_self;      /* the "Myself" entry */
+  GListModel        *book_for_model;     /* "Myself", then the members */
 
   /* Template widgets */
   GtkDropDown       *site_dropdown;
@@ -524,6 +529,8 @@ typedef struct {
   gint64        desk_id;
   gint64        room_id;
   char         *slot;
+  gint64        for_user_id;  /* 0 = the signed-in user */
+  char         *for_name;
 } BookData;
 
 static void
@@ -531,6 +538,7 @@ book_data_free (BookData *data)
 {
   g_object_unref (data->self);
   g_free (data->slot);
+  g_free (data->for_name);
   g_free (data);
 }
 
@@ -558,6 +566,15 @@ on_booked_cb (GObject      *source,
 
           platz_ui_toast (GTK_WIDGET (self), text);
         }
+      else if (data->for_user_id > 0)
+        {
+          g_autofree char *text = platz_client_error_for_member (error, data->for_name);
+
+          if (text != NULL)
+            platz_ui_toast (GTK_WIDGET (self), text);
+          else
+            platz_ui_error (GTK_WIDGET (self), error);
+        }
       else
         platz_ui_error (GTK_WIDGET (self), error);
     }
@@ -568,9 +585,15 @@ on_booked_cb (GObject      *source,
       g_autofree char *date = platz_ui_format_date (self->date);
       g_autofree char *text = NULL;
 
-      text = g_strdup_printf (_("Desk %s is yours: %s, %s."),
-                              desk != NULL ? desk->name : "", date,
-                              platz_ui_slot_label (data->slot));
+      if (data->for_user_id > 0)
+        /* TRANSLATORS: desk, person, date, slot */
+        text = g_strdup_printf (_("Desk %s is booked for %s: %s, %s."),
+                                desk != NULL ? desk->name : "", data->for_name, date,
+                                platz_ui_slot_label (data->slot));
+      else
+        text = g_strdup_printf (_("Desk %s is yours: %s, %s."),
+                                desk != NULL ? desk->name : "", date,
+                                platz_ui_slot_label (data->slot));
       platz_ui_toast (GTK_WIDGET (self), text);
       g_signal_emit (self, signals[SIGNAL_BOOKINGS_CHANGED], 0);
     }
@@ -606,9 +629,13 @@ on_desk_dialog_response_cb (AdwMessageDialog *dialog,
   gint64 desk_id = self->dialog_desk;
   PlatzFloorData *floor = platz_floor_plan_get_floor (self->floor_plan);
   PlatzDesk *desk = floor ? platz_floor_data_find_desk (floor, desk_id) : NULL;
+  PlatzRecord *for_user = NULL;
 
+  if (self->book_for_row != NULL)
+    for_user = adw_combo_row_get_selected_item (self->book_for_row);
   self->desk_dialog = NULL;
   self->dialog_desk = 0;
+  self->book_for_row = NULL;
   if (desk == NULL || g_str_equal (response, "close"))
     return;
 
@@ -631,10 +658,68 @@ on_desk_dialog_response_cb (AdwMessageDialog *dialog,
       data->desk_id = desk_id;
       data->room_id = desk->room_id;
       data->slot = g_strdup (response);
+      if (for_user != NULL && platz_record_get_id (for_user) > 0)
+        {
+          data->for_user_id = platz_record_get_id (for_user);
+          data->for_name = g_strdup (platz_record_get_title (for_user));
+        }
       busy_push (self);
-      platz_api_book_desk_async (self->api, desk_id, self->date, response, 0, NULL,
-                                 on_booked_cb, data);
+      platz_api_book_desk_async (self->api, desk_id, self->date, response, data->for_user_id,
+                                 NULL, on_booked_cb, data);
     }
+}
+
+/* Team leads (and admins) also book for the members of their teams: a
+ * "Book for" row under the text, "Myself" first.  While the members are
+ * still loading it shows "Myself" and fills in when they arrive; when
+ * they cannot be loaded, or there are none, there is no row and the
+ * dialog books for the signed-in user as always. */
+static GtkWidget *
+build_book_for (PlatzDayView *self)
+{
+  GtkExpression *expression;
+  GtkWidget *list;
+  GtkWidget *row;
+
+  if (self->team_members == NULL || !platz_api_can_lead_teams (self->api))
+    return NULL;
+  platz_team_members_load (self->team_members);
+  if (g_list_model_get_n_items (platz_team_members_get_model (self->team_members)) == 0
+      && !platz_team_members_is_loading (self->team_members))
+    return NULL;
+
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Book for"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  expression = gtk_property_expression_new (PLATZ_TYPE_RECORD, NULL, "title");
+  adw_combo_row_set_expression (ADW_COMBO_ROW (row), expression);
+  gtk_expression_unref (expression);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), self->book_for_model);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Book for"), -1);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  self->book_for_row = ADW_COMBO_ROW (row);
+  return list;
+}
+
+/* The first choice of "Book for": a user with id 0, which books for the
+ * signed-in user as every booking without a user_id does. */
+static GListStore *
+new_myself_store (void)
+{
+  PlatzUser *myself = platz_object_new (&platz_user_type);
+  g_autoptr(PlatzRecord) record = NULL;
+  GListStore *store = g_list_store_new (PLATZ_TYPE_RECORD);
+
+  /* TRANSLATORS: the first choice of "Book for": the signed-in user */
+  myself->display_name = g_strdup (_("Myself"));
+  record = platz_record_new (&platz_user_type, myself);
+  g_list_store_append (store, record);
+  return store;
 }
 
 static void
@@ -657,6 +742,7 @@ open_desk_dialog (PlatzDayView *self,
     return;
   if (self->desk_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->desk_dialog));
+  self->book_for_row = NULL;
 
   a = platz_availability_get_desk (self->avail, desk_id);
   am = a != NULL ? a->am : PLATZ_DESK_UNKNOWN;
@@ -703,6 +789,13 @@ open_desk_dialog (PlatzDayView *self,
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "full_day",
                                                   ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "full_day");
+    }
+  if (am == PLATZ_DESK_FREE || pm == PLATZ_DESK_FREE)
+    {
+      GtkWidget *book_for = build_book_for (self);
+
+      if (book_for != NULL)
+        adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), book_for);
     }
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   g_signal_connect (dialog, "response", G_CALLBACK (on_desk_dialog_response_cb), self);
@@ -971,7 +1064,11 @@ platz_day_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->desk_dialog, self);
       gtk_window_destroy (GTK_WINDOW (self->desk_dialog));
       self->desk_dialog = NULL;
+      self->book_for_row = NULL;
     }
+  g_clear_object (&self->book_for_model);
+  g_clear_object (&self->book_for_self);
+  g_clear_object (&self->team_members);
   g_clear_object (&self->api);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->avail, platz_availability_unref);
@@ -1050,6 +1147,7 @@ platz_day_view_init (PlatzDayView *self)
   self->filter_checks = g_ptr_array_new ();
   self->window_days = 14;
   self->date = platz_ui_today (0);
+  self->book_for_self = new_myself_store ();
 
   setup_dropdown (self->site_dropdown, self->sites);
   setup_dropdown (self->building_dropdown, self->buildings);
@@ -1079,6 +1177,23 @@ platz_day_view_set_api (PlatzDayView *self,
 
   g_set_object (&self->api, api);
   g_set_object (&self->settings, settings);
+  if (self->team_members == NULL || platz_team_members_get_api (self->team_members) != api)
+    {
+      g_clear_object (&self->book_for_model);
+      g_clear_object (&self->team_members);
+      if (api != NULL)
+        {
+          GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+
+          /* Loaded once per signed-in user and kept while they stay. */
+          self->team_members = platz_team_members_new (api);
+          g_list_store_append (parts, self->book_for_self);
+          g_list_store_append (parts, platz_team_members_get_model (self->team_members));
+          self->book_for_model = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
+        }
+    }
+  if (self->team_members != NULL)
+    platz_team_members_load (self->team_members);
   go_to_floor (self, settings != NULL ? g_settings_get_int64 (settings, "last-floor") : 0);
 }
 
@@ -1146,6 +1261,13 @@ platz_day_view_get_desk_dialog (PlatzDayView *self)
 {
   g_return_val_if_fail (PLATZ_IS_DAY_VIEW (self), NULL);
   return self->desk_dialog;
+}
+
+AdwComboRow *
+platz_day_view_get_book_for_row (PlatzDayView *self)
+{
+  g_return_val_if_fail (PLATZ_IS_DAY_VIEW (self), NULL);
+  return self->book_for_row;
 }
 
 void

@@ -30,6 +30,9 @@ const char     *platz_day_view_get_date        (PlatzDayView *self);
 PlatzFloorPlan *platz_day_view_get_floor_plan  (PlatzDayView *self);
 /* The open desk dialog, or NULL. */
 AdwMessageDialog *platz_day_view_get_desk_dialog (PlatzDayView *self);
+/* The open desk dialog's "Book for" row (team leads and admins with team
+ * members), or NULL. */
+AdwComboRow    *platz_day_view_get_book_for_row (PlatzDayView *self);
 /* Opens the desk's dialog as a click would. */
 void            platz_day_view_activate_desk   (PlatzDayView *self,
                                                 gint64        desk_id);

@@ -182,6 +182,22 @@ test_api_book (PlatzApi   *api,
   return error;
 }
 
+GListModel *
+test_api_list_bookings (PlatzApi   *api,
+                        const char *from,
+                        const char *to)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *bookings;
+
+  platz_api_list_bookings_async (api, from, to, FALSE, NULL, on_result_cb, &result);
+  g_assert_true (test_wait_until (have_result, &result, 10000));
+  bookings = platz_api_list_finish (api, result, &error);
+  g_assert_no_error (error);
+  return bookings;
+}
+
 static gint64
 add_room (PlatzApi   *admin,
           const char *name,

@@ -50,6 +50,12 @@ GError      *test_api_book    (PlatzApi    *api,
                                const char  *date,
                                const char  *slot);
 
+/* The api user's own active desk bookings from..to (a GListModel of
+ * PlatzRecord of PlatzBooking). */
+GListModel  *test_api_list_bookings (PlatzApi   *api,
+                                     const char *from,
+                                     const char *to);
+
 /* The small test floor: one site, building, floor (40 x 20), office
  * rooms A1.01 (3 desks) and A1.02 (2 desks, one blocked), a meeting room
  * and a project office.  Ids are in creation order from 1. */

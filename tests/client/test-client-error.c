@@ -84,6 +84,24 @@ test_room_full_text (void)
   g_assert_cmpstr (text, ==, "This room already has 2 of 2 people that day.");
 }
 
+/* Booking for a team member: the errors about the person name them. */
+static void
+test_for_member_text (void)
+{
+  g_autoptr(GError) quota = g_error_new_literal (PLATZ_ERROR, PLATZ_ERROR_QUOTA_EXCEEDED, "x");
+  g_autoptr(GError) booked = g_error_new_literal (PLATZ_ERROR, PLATZ_ERROR_USER_ALREADY_BOOKED,
+                                                  "x");
+  g_autoptr(GError) taken = g_error_new_literal (PLATZ_ERROR, PLATZ_ERROR_DESK_TAKEN, "x");
+  g_autofree char *quota_text = platz_client_error_for_member (quota, "Erika Muster");
+  g_autofree char *booked_text = platz_client_error_for_member (booked, "Erika Muster");
+
+  g_assert_cmpstr (quota_text, ==,
+                   "Erika Muster has used all desk bookings allowed for that week.");
+  g_assert_cmpstr (booked_text, ==, "Erika Muster already has a desk booked for that time.");
+  g_assert_null (platz_client_error_for_member (taken, "Erika Muster"));
+  g_assert_null (platz_client_error_for_member (NULL, "Erika Muster"));
+}
+
 static JsonNode *
 parse (const char *text)
 {
@@ -164,6 +182,7 @@ main (int   argc,
   g_test_add_func ("/client-error/mapping", test_mapping);
   g_test_add_func ("/client-error/network", test_network);
   g_test_add_func ("/client-error/room-full-text", test_room_full_text);
+  g_test_add_func ("/client-error/for-member-text", test_for_member_text);
   g_test_add_func ("/client-parse/availability", test_availability_parse);
   g_test_add_func ("/client-parse/utilisation-by-day", test_utilisation_by_day);
 
