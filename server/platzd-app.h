@@ -67,6 +67,8 @@ struct _PlatzdRequest {
   gconstpointer      route_data;
   gboolean           finished;
   gboolean           paused;
+  gboolean           durable_checked; /* waited for the group commit, if any */
+  gint64             changes_at_start; /* sqlite3_total_changes64 () */
   gboolean           msg_gone;   /* libsoup is done with msg (sent or dropped) */
 };
 

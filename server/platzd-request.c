@@ -28,14 +28,57 @@ platzd_request_free (PlatzdRequest *req)
 }
 
 static void
-request_finish (PlatzdRequest *req)
+request_send (PlatzdRequest *req)
 {
-  g_assert (!req->finished);
   req->finished = TRUE;
   if (req->msg_gone)
     platzd_request_free (req);
   else if (req->paused)
     soup_server_message_unpause (req->msg);
+}
+
+static void
+on_durable_cb (gboolean ok,
+               gpointer data)
+{
+  PlatzdRequest *req = data;
+
+  if (!ok)
+    platzd_reply_fail (req, PLATZ_ERROR_UNAVAILABLE,
+                       "The database could not save the latest changes; try again");
+  else
+    request_send (req);
+}
+
+/* The answer to a request that wrote (or during which anything was
+ * written) leaves only once that is durable (group commit, see
+ * platzd-store.h).  Requests that wrote nothing are answered at once: a
+ * read may show a write of the group before its COMMIT, which matters only
+ * if that COMMIT fails (a disk error); the writer then gets a 503 and
+ * every cache is dropped.  Holding reads too would keep hundreds of
+ * answers in memory under load. */
+static void
+request_finish (PlatzdRequest *req)
+{
+  g_assert (!req->finished);
+  if (!req->durable_checked &&
+      sqlite3_total_changes64 (platzd_store_db (req->app->store)) != req->changes_at_start)
+    {
+      req->durable_checked = TRUE;
+      SoupMessageBody *body = soup_server_message_get_response_body (req->msg);
+
+      if (platzd_store_when_durable (req->app->store, body ? (gsize) body->length : 0,
+                                     on_durable_cb, req))
+        {
+          if (!req->paused)
+            {
+              req->paused = TRUE;
+              soup_server_message_pause (req->msg);
+            }
+          return;
+        }
+    }
+  request_send (req);
 }
 
 void

@@ -252,6 +252,7 @@ server_handler_cb (SoupServer        *server,
   req->remote = remote ? g_inet_address_to_string (g_inet_socket_address_get_address (remote))
                        : g_strdup ("unknown");
   app->in_flight++;
+  req->changes_at_start = sqlite3_total_changes64 (platzd_store_db (app->store));
   g_signal_connect (msg, "finished", G_CALLBACK (on_msg_finished_cb), req);
   /* The path string belongs to libsoup only for this call. */
   req->path_copy = g_strdup (path);
@@ -408,6 +409,7 @@ platzd_app_new (PlatzdStore *store)
   PlatzdApp *app = g_new0 (PlatzdApp, 1);
 
   app->store = store;
+  platzd_store_set_group_commit (store, TRUE);
   app->log = g_string_sized_new (LOG_FLUSH_BYTES * 2);
   if (log_app == NULL)
     {
@@ -474,6 +476,8 @@ platzd_app_free (PlatzdApp *app)
 {
   if (app == NULL)
     return;
+  /* Commits what is waiting and answers the requests behind it. */
+  platzd_store_set_group_commit (app->store, FALSE);
   g_clear_handle_id (&app->release_timer, g_source_remove);
   g_clear_handle_id (&app->retention_timer, g_source_remove);
   g_clear_pointer (&app->retention_done, g_hash_table_unref);

@@ -27,6 +27,15 @@ struct _PlatzdStore {
   gint64      total_changes;
   gint64      data_version;
   guint64     unseen;       /* platzd_store_sync () */
+  /* Group commit (platzd_store_begin ()) */
+  gboolean    group_commit;
+  gboolean    group_open;
+  gboolean    in_unit;
+  guint       group_units;
+  gsize       waiting_bytes;
+  guint       group_idle;
+  guint       group_timeout;
+  GArray     *durables;     /* Durable */
 };
 
 static void   on_update_cb (void          *data,
@@ -144,17 +153,86 @@ platzd_store_query_int (PlatzdStore  *store,
   return value;
 }
 
+/* Write transactions and group commit.
+ *
+ * Without group commit each platzd_store_begin () .. commit () is one
+ * BEGIN IMMEDIATE .. COMMIT, one fsync of the WAL.  With it (the serving
+ * server), the first write opens a transaction that gathers the writes
+ * made until the main loop runs out of work (or GROUP_MAX_UNITS writes,
+ * or GROUP_MAX_DELAY_MS), each write a SAVEPOINT of its own that commit ()
+ * releases into the group and rollback () undoes alone.  Then one COMMIT
+ * makes them all durable at once; the callbacks of platzd_store_when_
+ * durable () learn whether it worked, and only then are answers sent.
+ */
+
+#define GROUP_MAX_UNITS 64
+#define GROUP_MAX_DELAY_MS 5
+/* Answers held for the COMMIT keep their bodies: a bound on their memory. */
+#define GROUP_MAX_WAITING 64
+#define GROUP_MAX_WAITING_BYTES (2 * 1024 * 1024)
+
+typedef struct {
+  PlatzdStoreDurableFunc func;
+  gpointer               data;
+} Durable;
+
+static gboolean
+group_flush_cb (gpointer data)
+{
+  PlatzdStore *store = data;
+
+  platzd_store_flush (store);
+  return G_SOURCE_REMOVE;
+}
+
+void
+platzd_store_set_group_commit (PlatzdStore *store,
+                               gboolean     enabled)
+{
+  if (!enabled)
+    platzd_store_flush (store);
+  store->group_commit = enabled;
+}
+
 gboolean
 platzd_store_begin (PlatzdStore *store,
                     GError     **error)
 {
-  return platzd_store_exec (store, "BEGIN IMMEDIATE", error);
+  g_assert (!store->in_unit);
+  if (!store->group_commit)
+    return platzd_store_exec (store, "BEGIN IMMEDIATE", error);
+  if (store->group_open && store->group_units >= GROUP_MAX_UNITS)
+    platzd_store_flush (store);
+  if (!store->group_open)
+    {
+      if (!platzd_store_exec (store, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      store->group_open = TRUE;
+      store->group_idle = g_idle_add (group_flush_cb, store);
+      store->group_timeout = g_timeout_add (GROUP_MAX_DELAY_MS, group_flush_cb, store);
+    }
+  if (!platzd_store_exec (store, "SAVEPOINT platzd_unit", error))
+    return FALSE;
+  store->in_unit = TRUE;
+  store->group_units++;
+  return TRUE;
 }
 
 gboolean
 platzd_store_commit (PlatzdStore *store,
                      GError     **error)
 {
+  if (store->in_unit)
+    {
+      store->in_unit = FALSE;
+      if (!platzd_store_exec (store, "RELEASE platzd_unit", error))
+        {
+          sqlite3_exec (store->db, "ROLLBACK TO platzd_unit; RELEASE platzd_unit", NULL, NULL,
+                        NULL);
+          return FALSE;
+        }
+      return TRUE;
+    }
   if (!platzd_store_exec (store, "COMMIT", error))
     {
       platzd_store_rollback (store);
@@ -166,8 +244,69 @@ platzd_store_commit (PlatzdStore *store,
 void
 platzd_store_rollback (PlatzdStore *store)
 {
-  if (!sqlite3_get_autocommit (store->db))
+  if (store->in_unit)
+    {
+      store->in_unit = FALSE;
+      sqlite3_exec (store->db, "ROLLBACK TO platzd_unit; RELEASE platzd_unit", NULL, NULL, NULL);
+      return;
+    }
+  /* Never the writes of a group that is not this caller's. */
+  if (!store->group_open && !sqlite3_get_autocommit (store->db))
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+platzd_store_when_durable (PlatzdStore            *store,
+                           gsize                   size,
+                           PlatzdStoreDurableFunc  func,
+                           gpointer                data)
+{
+  Durable durable = { func, data };
+
+  if (store->group_open && (store->durables->len >= GROUP_MAX_WAITING ||
+                            store->waiting_bytes + size > GROUP_MAX_WAITING_BYTES))
+    platzd_store_flush (store);
+  if (!store->group_open)
+    return FALSE;
+  g_array_append_val (store->durables, durable);
+  store->waiting_bytes += size;
+  return TRUE;
+}
+
+gboolean
+platzd_store_flush (PlatzdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) durables = NULL;
+  gboolean ok;
+
+  if (!store->group_open)
+    return TRUE;
+  g_assert (!store->in_unit);
+  g_clear_handle_id (&store->group_idle, g_source_remove);
+  g_clear_handle_id (&store->group_timeout, g_source_remove);
+  ok = platzd_store_exec (store, "COMMIT", &error);
+  if (!ok)
+    {
+      g_printerr ("platzd: error: cannot commit %u writes: %s\n", store->group_units,
+                  error->message);
+      if (!sqlite3_get_autocommit (store->db))
+        sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+      /* Caches may hold what was never committed. */
+      store->unseen++;
+    }
+  store->group_open = FALSE;
+  store->group_units = 0;
+  store->waiting_bytes = 0;
+  durables = g_steal_pointer (&store->durables);
+  store->durables = g_array_new (FALSE, FALSE, sizeof (Durable));
+  for (guint i = 0; i < durables->len; i++)
+    {
+      Durable *durable = &g_array_index (durables, Durable, i);
+
+      durable->func (ok, durable->data);
+    }
+  return ok;
 }
 
 char *
@@ -299,6 +438,7 @@ platzd_store_open (const char *path,
 
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
   store->watches = g_array_new (FALSE, FALSE, sizeof (Watch));
+  store->durables = g_array_new (FALSE, FALSE, sizeof (Durable));
   rc = sqlite3_open_v2 (path, &store->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -339,6 +479,9 @@ platzd_store_close (PlatzdStore *store)
 {
   if (store == NULL)
     return;
+  if (store->db != NULL)
+    platzd_store_flush (store);
+  g_clear_pointer (&store->durables, g_array_unref);
   g_datalist_clear (&store->data);
   if (store->db != NULL)
     sqlite3_update_hook (store->db, NULL, NULL);

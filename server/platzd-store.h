@@ -69,11 +69,30 @@ gint64        platzd_store_query_int (PlatzdStore *store,
                                       gint64       def,
                                       GError     **error);
 
+/* One write: begin () .. commit () or rollback ().  With group commit on
+ * (the serving server), commit () makes the write part of a group that
+ * becomes durable at the next platzd_store_flush (), which runs by itself
+ * when the main loop is idle (or the group is full or 5 ms old); an
+ * answer that depends on it waits through platzd_store_when_durable (). */
 gboolean      platzd_store_begin    (PlatzdStore  *store,
                                      GError      **error);
 gboolean      platzd_store_commit   (PlatzdStore  *store,
                                      GError      **error);
 void          platzd_store_rollback (PlatzdStore  *store);
+void          platzd_store_set_group_commit (PlatzdStore *store,
+                                             gboolean     enabled);
+typedef void (*PlatzdStoreDurableFunc) (gboolean ok,
+                                        gpointer data);
+/* When writes are waiting for their COMMIT, calls func after it (ok is
+ * FALSE when it failed and they are lost) and returns TRUE; otherwise
+ * returns FALSE at once: everything written is durable.  size: the bytes
+ * the caller holds until then (too many waiting commit the group now). */
+gboolean      platzd_store_when_durable (PlatzdStore            *store,
+                                         gsize                   size,
+                                         PlatzdStoreDurableFunc  func,
+                                         gpointer                data);
+/* Commits the waiting group now; FALSE when that failed. */
+gboolean      platzd_store_flush    (PlatzdStore  *store);
 
 /* Turns the connection's last error into a GError: constraint violations
  * become PLATZ_ERROR_CONFLICT (or the given code), the rest INTERNAL. */
