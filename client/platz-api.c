@@ -421,6 +421,24 @@ send (PlatzApi            *self,
                                     g_steal_pointer (&task));
 }
 
+static void
+add_int_member (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
 static GBytes *
 json_bytes (JsonNode *node)
 {
@@ -498,6 +516,18 @@ add_query_id (GString    *path,
   add_query (path, name, text);
 }
 
+/* The collection's path, with ?filter=id when id > 0; free with g_free. */
+static char *
+collection_path_filtered (const PlatzType *type,
+                          const char      *filter,
+                          gint64           id)
+{
+  GString *path = g_string_new (collection_path (type));
+
+  add_query_id (path, filter, id);
+  return g_string_free (path, FALSE);
+}
+
 static void
 add_query_tags (GString      *path,
                 const char   *name,
@@ -549,6 +579,16 @@ encode_writable (const PlatzType    *type,
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
   return node;
+}
+
+/* Every _finish that hands back a pointer (NULL on error). */
+static gpointer
+finish_pointer (PlatzApi      *self,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -752,10 +792,8 @@ platz_api_login_async (PlatzApi            *self,
   g_return_if_fail (PLATZ_IS_API (self));
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "username");
-  json_builder_add_string_value (builder, username);
-  json_builder_set_member_name (builder, "password");
-  json_builder_add_string_value (builder, password);
+  add_string_member (builder, "username", username);
+  add_string_member (builder, "password", password);
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
   send_json (self, "POST", g_strdup ("/auth/login"), node, PARSE_LOGIN, NULL,
@@ -774,12 +812,9 @@ platz_api_me_async (PlatzApi            *self,
 }
 
 const PlatzUser *
-platz_api_user_finish (PlatzApi      *self,
-                       GAsyncResult  *result,
-                       GError       **error)
+platz_api_user_finish (PlatzApi *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 void
@@ -797,76 +832,64 @@ platz_api_logout_async (PlatzApi            *self,
   send (self, "GET", (path), NULL, NULL, PARSE_LIST, (type), (tag), cancellable, callback, \
         user_data)
 
+/* GET on a type's collection, filtered by a parent's id (0 = all). */
+#define LIST_COLLECTION(type, filter, filter_id, tag) \
+  LIST ((type), collection_path_filtered ((type), (filter), (filter_id)), (tag))
+
 void
 platz_api_list_sites_async (PlatzApi *self, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data)
 {
-  LIST (&platz_site_type, g_strdup ("/sites"), platz_api_list_sites_async);
+  LIST_COLLECTION (&platz_site_type, NULL, 0, platz_api_list_sites_async);
 }
 
 void
 platz_api_list_buildings_async (PlatzApi *self, gint64 site_id, GCancellable *cancellable,
                                 GAsyncReadyCallback callback, gpointer user_data)
 {
-  GString *path = g_string_new ("/buildings");
-
-  add_query_id (path, "site_id", site_id);
-  LIST (&platz_building_type, g_string_free (path, FALSE), platz_api_list_buildings_async);
+  LIST_COLLECTION (&platz_building_type, "site_id", site_id, platz_api_list_buildings_async);
 }
 
 void
 platz_api_list_floors_async (PlatzApi *self, gint64 building_id, GCancellable *cancellable,
                              GAsyncReadyCallback callback, gpointer user_data)
 {
-  GString *path = g_string_new ("/floors");
-
-  add_query_id (path, "building_id", building_id);
-  LIST (&platz_floor_type, g_string_free (path, FALSE), platz_api_list_floors_async);
+  LIST_COLLECTION (&platz_floor_type, "building_id", building_id, platz_api_list_floors_async);
 }
 
 void
 platz_api_list_rooms_async (PlatzApi *self, gint64 floor_id, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data)
 {
-  GString *path = g_string_new ("/rooms");
-
-  add_query_id (path, "floor_id", floor_id);
-  LIST (&platz_room_type, g_string_free (path, FALSE), platz_api_list_rooms_async);
+  LIST_COLLECTION (&platz_room_type, "floor_id", floor_id, platz_api_list_rooms_async);
 }
 
 void
 platz_api_list_desks_async (PlatzApi *self, gint64 room_id, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data)
 {
-  GString *path = g_string_new ("/desks");
-
-  add_query_id (path, "room_id", room_id);
-  LIST (&platz_desk_type, g_string_free (path, FALSE), platz_api_list_desks_async);
+  LIST_COLLECTION (&platz_desk_type, "room_id", room_id, platz_api_list_desks_async);
 }
 
 void
 platz_api_list_standards_async (PlatzApi *self, GCancellable *cancellable,
                                 GAsyncReadyCallback callback, gpointer user_data)
 {
-  LIST (&platz_standard_type, g_strdup ("/occupancy-standards"),
-        platz_api_list_standards_async);
+  LIST_COLLECTION (&platz_standard_type, NULL, 0, platz_api_list_standards_async);
 }
 
 void
 platz_api_list_teams_async (PlatzApi *self, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data)
 {
-  LIST (&platz_team_type, g_strdup ("/teams"), platz_api_list_teams_async);
+  LIST_COLLECTION (&platz_team_type, NULL, 0, platz_api_list_teams_async);
 }
 
 void
 platz_api_list_users_async (PlatzApi *self, gint64 team_id, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data)
 {
-  GString *path = g_string_new ("/users");
-
-  add_query_id (path, "team_id", team_id);
-  LIST (&platz_user_type, g_string_free (path, FALSE), platz_api_list_users_async);
+  LIST_COLLECTION (&platz_user_type, "team_id", team_id, platz_api_list_users_async);
 }
 
 void
@@ -936,15 +959,13 @@ platz_api_search_rooms_async (PlatzApi *self, const char *start, const char *end
   LIST (&platz_room_type, g_string_free (path, FALSE), platz_api_search_rooms_async);
 }
 
+#undef LIST_COLLECTION
 #undef LIST
 
 GListModel *
-platz_api_list_finish (PlatzApi      *self,
-                       GAsyncResult  *result,
-                       GError       **error)
+platz_api_list_finish (PlatzApi *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 void
@@ -956,17 +977,11 @@ platz_api_book_desk_async (PlatzApi *self, gint64 desk_id, const char *date, con
   g_autoptr(JsonNode) node = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "desk_id");
-  json_builder_add_int_value (builder, desk_id);
-  json_builder_set_member_name (builder, "date");
-  json_builder_add_string_value (builder, date);
-  json_builder_set_member_name (builder, "slot");
-  json_builder_add_string_value (builder, slot);
+  add_int_member (builder, "desk_id", desk_id);
+  add_string_member (builder, "date", date);
+  add_string_member (builder, "slot", slot);
   if (for_user_id > 0)
-    {
-      json_builder_set_member_name (builder, "user_id");
-      json_builder_add_int_value (builder, for_user_id);
-    }
+    add_int_member (builder, "user_id", for_user_id);
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
   send_json (self, "POST", g_strdup ("/bookings"), node, PARSE_RECORD, &platz_booking_type,
@@ -1008,12 +1023,9 @@ platz_api_patch_async (PlatzApi *self, const PlatzType *type, gint64 id, gconstp
 }
 
 PlatzRecord *
-platz_api_record_finish (PlatzApi      *self,
-                         GAsyncResult  *result,
-                         GError       **error)
+platz_api_record_finish (PlatzApi *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 void
@@ -1026,16 +1038,11 @@ platz_api_reserve_room_async (PlatzApi *self, gint64 room_id, const char *start,
   g_autoptr(JsonNode) node = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "room_id");
-  json_builder_add_int_value (builder, room_id);
-  json_builder_set_member_name (builder, "start");
-  json_builder_add_string_value (builder, start);
-  json_builder_set_member_name (builder, "end");
-  json_builder_add_string_value (builder, end);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, title);
-  json_builder_set_member_name (builder, "attendees");
-  json_builder_add_int_value (builder, attendees);
+  add_int_member (builder, "room_id", room_id);
+  add_string_member (builder, "start", start);
+  add_string_member (builder, "end", end);
+  add_string_member (builder, "title", title);
+  add_int_member (builder, "attendees", attendees);
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
   send_json (self, "POST", g_strdup ("/reservations"), node, PARSE_OCCURRENCES,
@@ -1054,14 +1061,10 @@ platz_api_reserve_project_async (PlatzApi *self, gint64 room_id, gint64 team_id,
   g_autoptr(JsonNode) node = NULL;
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "room_id");
-  json_builder_add_int_value (builder, room_id);
-  json_builder_set_member_name (builder, "team_id");
-  json_builder_add_int_value (builder, team_id);
-  json_builder_set_member_name (builder, "from_date");
-  json_builder_add_string_value (builder, from_date);
-  json_builder_set_member_name (builder, "to_date");
-  json_builder_add_string_value (builder, to_date);
+  add_int_member (builder, "room_id", room_id);
+  add_int_member (builder, "team_id", team_id);
+  add_string_member (builder, "from_date", from_date);
+  add_string_member (builder, "to_date", to_date);
   if (weekdays != NULL && n_weekdays > 0)
     {
       json_builder_set_member_name (builder, "weekdays");
@@ -1071,10 +1074,7 @@ platz_api_reserve_project_async (PlatzApi *self, gint64 room_id, gint64 team_id,
       json_builder_end_array (builder);
     }
   if (until != NULL)
-    {
-      json_builder_set_member_name (builder, "until");
-      json_builder_add_string_value (builder, until);
-    }
+    add_string_member (builder, "until", until);
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
   send_json (self, "POST", g_strdup ("/reservations"), node, PARSE_OCCURRENCES,
@@ -1143,12 +1143,9 @@ platz_api_get_floor_async (PlatzApi *self, gint64 floor_id, GCancellable *cancel
 }
 
 PlatzFloorData *
-platz_api_get_floor_finish (PlatzApi      *self,
-                            GAsyncResult  *result,
-                            GError       **error)
+platz_api_get_floor_finish (PlatzApi *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 void
@@ -1165,12 +1162,9 @@ platz_api_get_availability_async (PlatzApi *self, gint64 floor_id, const char *d
 }
 
 PlatzAvailability *
-platz_api_get_availability_finish (PlatzApi      *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
+platz_api_get_availability_finish (PlatzApi *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 void
@@ -1183,12 +1177,9 @@ platz_api_get_plan_async (PlatzApi *self, gint64 floor_id, GCancellable *cancell
 }
 
 GBytes *
-platz_api_get_plan_finish (PlatzApi      *self,
-                           GAsyncResult  *result,
-                           GError       **error)
+platz_api_get_plan_finish (PlatzApi *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 void
@@ -1203,12 +1194,9 @@ platz_api_get_policies_async (PlatzApi *self, gint64 site_id, GCancellable *canc
 }
 
 PlatzPolicies *
-platz_api_get_policies_finish (PlatzApi      *self,
-                               GAsyncResult  *result,
-                               GError       **error)
+platz_api_get_policies_finish (PlatzApi *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
 
 void
@@ -1237,10 +1225,7 @@ platz_api_occupancy_plan_async (PlatzApi *self, gint64 site_id, GCancellable *ca
 }
 
 GPtrArray *
-platz_api_report_finish (PlatzApi      *self,
-                         GAsyncResult  *result,
-                         GError       **error)
+platz_api_report_finish (PlatzApi *self, GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_pointer (self, result, error);
 }
