@@ -5,58 +5,12 @@
 
 #include <glib/gi18n.h>
 
-#include "platz-client-error.h"
 #include "platz-date.h"
 #include "platz-legend.h"
 #include "platz-team-members.h"
 #include "platz-ui.h"
-#include "platz-day-view.h"
-
-struct _PlatzDayView
-{
-  GtkWidget          parent_instance;
-
-  PlatzApi          *api;
-  GSettings         *settings;
-  GCancellable      *cancellable;        /* the whole page */
-  GCancellable      *floor_cancellable;  /* the current floor's loads */
-  guint              pending;
-  gboolean           populating;
-
-  GListStore        *sites;
-  GListStore        *buildings;
-  GListStore        *floors;
-  GListStore        *desk_rows;
-  gint64             want_site, want_building, want_floor, want_desk;
-  gint64             floor_id;
-  char              *date;
-  gint64             window_days;
-  PlatzAvailability *avail;
-  GPtrArray         *filter_checks;
-  GtkWidget         *accessible_check;
-
-  AdwMessageDialog  *desk_dialog;
-  gint64             dialog_desk;
-  AdwComboRow       *book_for_row;       /* in desk_dialog, or NULL */
-  PlatzTeamMembers  *team_members;       /* whom a lead may book for */
-  GListStore        *book_for_self;      /* the "Myself" entry */
-  GListModel        *book_for_model;     /* "Myself", then the members */
-
-  /* Template widgets */
-  GtkDropDown       *site_dropdown;
-  GtkDropDown       *building_dropdown;
-  GtkDropDown       *floor_dropdown;
-  GtkMenuButton     *date_button;
-  GtkCalendar       *calendar;
-  GtkButton         *prev_button;
-  GtkButton         *next_button;
-  GtkSpinner        *spinner;
-  GtkBox            *filter_box;
-  GtkStack          *content_stack;
-  GtkScrolledWindow *list_scroller;
-  PlatzFloorPlan    *floor_plan;
-  GtkColumnView     *column_view;
-};
+#include "platz-day-view-private.h"
+#include "platz-desk-dialog.h"
 
 G_DEFINE_FINAL_TYPE (PlatzDayView, platz_day_view, GTK_TYPE_WIDGET)
 
@@ -73,27 +27,54 @@ static const char * const filter_tags[] = {
 };
 
 static void load_sites         (PlatzDayView *self);
-static void load_availability  (PlatzDayView *self);
-static void open_desk_dialog   (PlatzDayView *self,
-                                gint64        desk_id);
 
 /* ------------------------------------------------------------------ */
 /* Auxiliary                                                           */
 /* ------------------------------------------------------------------ */
 
-static void
-busy_push (PlatzDayView *self)
+void
+platz_day_view_busy_push (PlatzDayView *self)
 {
   if (self->pending++ == 0)
     gtk_spinner_start (self->spinner);
 }
 
-static void
-busy_pop (PlatzDayView *self)
+void
+platz_day_view_busy_pop (PlatzDayView *self)
 {
   /* A reload forgets cancelled loads, so a late answer may find 0. */
   if (self->pending > 0 && --self->pending == 0)
     gtk_spinner_stop (self->spinner);
+}
+
+/* A load has answered: FALSE when it was cancelled (the view may be
+ * gone, so nothing is touched), else it is counted done. */
+static gboolean
+load_ended (PlatzDayView *self,
+            const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  platz_day_view_busy_pop (self);
+  return TRUE;
+}
+
+/* The answer of a list load: NULL when it was cancelled (the view may
+ * be gone, so nothing is touched) or failed (the error is shown). */
+static GListModel *
+finish_list (PlatzDayView *self,
+             GObject      *source,
+             GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+
+  list = platz_api_list_finish (PLATZ_API (source), result, &error);
+  if (!load_ended (self, error))
+    return NULL;
+  if (list == NULL)
+    platz_ui_error (GTK_WIDGET (self), error);
+  return list;
 }
 
 static gint64
@@ -214,9 +195,8 @@ on_availability_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   avail = platz_api_get_availability_finish (PLATZ_API (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!load_ended (self, error))
     return;
-  busy_pop (self);
   if (avail == NULL)
     platz_ui_error (GTK_WIDGET (self), error);
   g_clear_pointer (&self->avail, platz_availability_unref);
@@ -229,16 +209,16 @@ on_availability_cb (GObject      *source,
       gint64 desk = self->want_desk;
 
       self->want_desk = 0;
-      open_desk_dialog (self, desk);
+      platz_desk_dialog_open (self, desk);
     }
 }
 
-static void
-load_availability (PlatzDayView *self)
+void
+platz_day_view_load_availability (PlatzDayView *self)
 {
   if (self->floor_id == 0 || self->api == NULL)
     return;
-  busy_push (self);
+  platz_day_view_busy_push (self);
   platz_api_get_availability_async (self->api, self->floor_id, self->date,
                                     self->floor_cancellable, on_availability_cb, self);
 }
@@ -293,9 +273,8 @@ on_plan_image_cb (GObject      *source,
   g_autoptr(GTask) task = NULL;
 
   bytes = platz_api_get_plan_finish (PLATZ_API (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!load_ended (self, error))
     return;
-  busy_pop (self);
   if (bytes == NULL)
     return;
   /* Decoding a large plan takes a while: not on the main loop. */
@@ -314,9 +293,8 @@ on_floor_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   data = platz_api_get_floor_finish (PLATZ_API (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!load_ended (self, error))
     return;
-  busy_pop (self);
   if (data == NULL)
     {
       platz_ui_error (GTK_WIDGET (self), error);
@@ -330,11 +308,11 @@ on_floor_cb (GObject      *source,
   rebuild_list (self);
   if (data->floor->has_plan)
     {
-      busy_push (self);
+      platz_day_view_busy_push (self);
       platz_api_get_plan_async (self->api, data->floor->id, self->floor_cancellable,
                                 on_plan_image_cb, self);
     }
-  load_availability (self);
+  platz_day_view_load_availability (self);
 }
 
 static void
@@ -358,7 +336,7 @@ load_floor (PlatzDayView *self,
     }
   if (self->settings != NULL)
     g_settings_set_int64 (self->settings, "last-floor", floor_id);
-  busy_push (self);
+  platz_day_view_busy_push (self);
   platz_api_get_floor_async (self->api, floor_id, self->floor_cancellable, on_floor_cb, self);
 }
 
@@ -368,18 +346,10 @@ on_floors_cb (GObject      *source,
               gpointer      user_data)
 {
   PlatzDayView *self = user_data;
-  g_autoptr(GListModel) floors = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) floors = finish_list (self, source, result);
 
-  floors = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  busy_pop (self);
   if (floors == NULL)
-    {
-      platz_ui_error (GTK_WIDGET (self), error);
-      return;
-    }
+    return;
   fill_dropdown (self, self->floor_dropdown, self->floors, floors, self->want_floor);
   self->want_floor = 0;
   load_floor (self, selected_id (self->floor_dropdown));
@@ -391,18 +361,10 @@ on_buildings_cb (GObject      *source,
                  gpointer      user_data)
 {
   PlatzDayView *self = user_data;
-  g_autoptr(GListModel) buildings = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) buildings = finish_list (self, source, result);
 
-  buildings = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  busy_pop (self);
   if (buildings == NULL)
-    {
-      platz_ui_error (GTK_WIDGET (self), error);
-      return;
-    }
+    return;
   fill_dropdown (self, self->building_dropdown, self->buildings, buildings, self->want_building);
   self->want_building = 0;
   if (g_list_model_get_n_items (buildings) == 0)
@@ -411,7 +373,7 @@ on_buildings_cb (GObject      *source,
       load_floor (self, 0);
       return;
     }
-  busy_push (self);
+  platz_day_view_busy_push (self);
   platz_api_list_floors_async (self->api, selected_id (self->building_dropdown),
                                self->cancellable, on_floors_cb, self);
 }
@@ -443,7 +405,7 @@ load_buildings (PlatzDayView *self)
       return;
     }
   platz_api_get_policies_async (self->api, site_id, self->cancellable, on_policies_cb, self);
-  busy_push (self);
+  platz_day_view_busy_push (self);
   platz_api_list_buildings_async (self->api, site_id, self->cancellable,
                                   on_buildings_cb, self);
 }
@@ -454,18 +416,10 @@ on_sites_cb (GObject      *source,
              gpointer      user_data)
 {
   PlatzDayView *self = user_data;
-  g_autoptr(GListModel) sites = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) sites = finish_list (self, source, result);
 
-  sites = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  busy_pop (self);
   if (sites == NULL)
-    {
-      platz_ui_error (GTK_WIDGET (self), error);
-      return;
-    }
+    return;
   fill_dropdown (self, self->site_dropdown, self->sites, sites, self->want_site);
   self->want_site = 0;
   load_buildings (self);
@@ -474,7 +428,7 @@ on_sites_cb (GObject      *source,
 static void
 load_sites (PlatzDayView *self)
 {
-  busy_push (self);
+  platz_day_view_busy_push (self);
   platz_api_list_sites_async (self->api, self->cancellable, on_sites_cb, self);
 }
 
@@ -490,9 +444,8 @@ on_wanted_floor_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   data = platz_api_get_floor_finish (PLATZ_API (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!load_ended (self, error))
     return;
-  busy_pop (self);
   if (data != NULL)
     {
       self->want_site = data->site_id;
@@ -512,7 +465,7 @@ go_to_floor (PlatzDayView *self,
   self->pending = 0;
   if (floor_id > 0)
     {
-      busy_push (self);
+      platz_day_view_busy_push (self);
       platz_api_get_floor_async (self->api, floor_id, self->cancellable,
                                  on_wanted_floor_cb, self);
     }
@@ -520,289 +473,10 @@ go_to_floor (PlatzDayView *self,
     load_sites (self);
 }
 
-/* ------------------------------------------------------------------ */
-/* Booking                                                             */
-/* ------------------------------------------------------------------ */
-
-typedef struct {
-  PlatzDayView *self;
-  gint64        desk_id;
-  gint64        room_id;
-  char         *slot;
-  gint64        for_user_id;  /* 0 = the signed-in user */
-  char         *for_name;
-} BookData;
-
-static void
-book_data_free (BookData *data)
+void
+platz_day_view_bookings_changed (PlatzDayView *self)
 {
-  g_object_unref (data->self);
-  g_free (data->slot);
-  g_free (data->for_name);
-  g_free (data);
-}
-
-static void
-on_booked_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  BookData *data = user_data;
-  PlatzDayView *self = data->self;
-  g_autoptr(PlatzRecord) booking = NULL;
-  g_autoptr(GError) error = NULL;
-
-  booking = platz_api_record_finish (PLATZ_API (source), result, &error);
-  busy_pop (self);
-  if (booking == NULL)
-    {
-      const PlatzRoomFill *fill = platz_availability_get_room (self->avail, data->room_id);
-
-      if (g_error_matches (error, PLATZ_ERROR, PLATZ_ERROR_ROOM_FULL) && fill != NULL
-          && fill->limit > 0)
-        {
-          g_autofree char *text = platz_client_error_room_full (
-            MAX (fill->booked_am, fill->booked_pm), fill->limit);
-
-          platz_ui_toast (GTK_WIDGET (self), text);
-        }
-      else if (data->for_user_id > 0)
-        {
-          g_autofree char *text = platz_client_error_for_member (error, data->for_name);
-
-          if (text != NULL)
-            platz_ui_toast (GTK_WIDGET (self), text);
-          else
-            platz_ui_error (GTK_WIDGET (self), error);
-        }
-      else
-        platz_ui_error (GTK_WIDGET (self), error);
-    }
-  else
-    {
-      PlatzFloorData *floor = platz_floor_plan_get_floor (self->floor_plan);
-      PlatzDesk *desk = floor ? platz_floor_data_find_desk (floor, data->desk_id) : NULL;
-      g_autofree char *date = platz_ui_format_date (self->date);
-      g_autofree char *text = NULL;
-
-      if (data->for_user_id > 0)
-        /* TRANSLATORS: desk, person, date, slot */
-        text = g_strdup_printf (_("Desk %s is booked for %s: %s, %s."),
-                                desk != NULL ? desk->name : "", data->for_name, date,
-                                platz_ui_slot_label (data->slot));
-      else
-        text = g_strdup_printf (_("Desk %s is yours: %s, %s."),
-                                desk != NULL ? desk->name : "", date,
-                                platz_ui_slot_label (data->slot));
-      platz_ui_toast (GTK_WIDGET (self), text);
-      g_signal_emit (self, signals[SIGNAL_BOOKINGS_CHANGED], 0);
-    }
-  /* Either way the plan may be out of date now. */
-  load_availability (self);
-  book_data_free (data);
-}
-
-static void
-on_cancelled_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(PlatzDayView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  busy_pop (self);
-  if (!platz_api_boolean_finish (PLATZ_API (source), result, &error))
-    platz_ui_error (GTK_WIDGET (self), error);
-  else
-    {
-      platz_ui_toast (GTK_WIDGET (self), _("Booking cancelled."));
-      g_signal_emit (self, signals[SIGNAL_BOOKINGS_CHANGED], 0);
-    }
-  load_availability (self);
-}
-
-static void
-on_desk_dialog_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            PlatzDayView     *self)
-{
-  gint64 desk_id = self->dialog_desk;
-  PlatzFloorData *floor = platz_floor_plan_get_floor (self->floor_plan);
-  PlatzDesk *desk = floor ? platz_floor_data_find_desk (floor, desk_id) : NULL;
-  PlatzRecord *for_user = NULL;
-
-  if (self->book_for_row != NULL)
-    for_user = adw_combo_row_get_selected_item (self->book_for_row);
-  self->desk_dialog = NULL;
-  self->dialog_desk = 0;
-  self->book_for_row = NULL;
-  if (desk == NULL || g_str_equal (response, "close"))
-    return;
-
-  if (g_str_equal (response, "cancel-booking"))
-    {
-      const PlatzDeskAvailability *a = platz_availability_get_desk (self->avail, desk_id);
-
-      if (a == NULL || a->booking_id == 0)
-        return;
-      busy_push (self);
-      platz_api_cancel_booking_async (self->api, a->booking_id, NULL, on_cancelled_cb,
-                                      g_object_ref (self));
-      return;
-    }
-  else
-    {
-      BookData *data = g_new0 (BookData, 1);
-
-      data->self = g_object_ref (self);
-      data->desk_id = desk_id;
-      data->room_id = desk->room_id;
-      data->slot = g_strdup (response);
-      if (for_user != NULL && platz_record_get_id (for_user) > 0)
-        {
-          data->for_user_id = platz_record_get_id (for_user);
-          data->for_name = g_strdup (platz_record_get_title (for_user));
-        }
-      busy_push (self);
-      platz_api_book_desk_async (self->api, desk_id, self->date, response, data->for_user_id,
-                                 NULL, on_booked_cb, data);
-    }
-}
-
-/* Team leads (and admins) also book for the members of their teams: a
- * "Book for" row under the text, "Myself" first.  While the members are
- * still loading it shows "Myself" and fills in when they arrive; when
- * they cannot be loaded, or there are none, there is no row and the
- * dialog books for the signed-in user as always. */
-static GtkWidget *
-build_book_for (PlatzDayView *self)
-{
-  GtkExpression *expression;
-  GtkWidget *list;
-  GtkWidget *row;
-
-  if (self->team_members == NULL || !platz_api_can_lead_teams (self->api))
-    return NULL;
-  platz_team_members_load (self->team_members);
-  if (g_list_model_get_n_items (platz_team_members_get_model (self->team_members)) == 0
-      && !platz_team_members_is_loading (self->team_members))
-    return NULL;
-
-  row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Book for"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  expression = gtk_property_expression_new (PLATZ_TYPE_RECORD, NULL, "title");
-  adw_combo_row_set_expression (ADW_COMBO_ROW (row), expression);
-  gtk_expression_unref (expression);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), self->book_for_model);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Book for"), -1);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  self->book_for_row = ADW_COMBO_ROW (row);
-  return list;
-}
-
-/* The first choice of "Book for": a user with id 0, which books for the
- * signed-in user as every booking without a user_id does. */
-static GListStore *
-new_myself_store (void)
-{
-  PlatzUser *myself = platz_object_new (&platz_user_type);
-  g_autoptr(PlatzRecord) record = NULL;
-  GListStore *store = g_list_store_new (PLATZ_TYPE_RECORD);
-
-  /* TRANSLATORS: the first choice of "Book for": the signed-in user */
-  myself->display_name = g_strdup (_("Myself"));
-  record = platz_record_new (&platz_user_type, myself);
-  g_list_store_append (store, record);
-  return store;
-}
-
-static void
-open_desk_dialog (PlatzDayView *self,
-                  gint64        desk_id)
-{
-  PlatzFloorData *floor = platz_floor_plan_get_floor (self->floor_plan);
-  PlatzDesk *desk = floor ? platz_floor_data_find_desk (floor, desk_id) : NULL;
-  const PlatzDeskAvailability *a;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  PlatzRoom *room;
-  g_autofree char *heading = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *equipment = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  PlatzDeskState am, pm;
-  GtkWidget *dialog;
-
-  if (desk == NULL)
-    return;
-  if (self->desk_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->desk_dialog));
-  self->book_for_row = NULL;
-
-  a = platz_availability_get_desk (self->avail, desk_id);
-  am = a != NULL ? a->am : PLATZ_DESK_UNKNOWN;
-  pm = a != NULL ? a->pm : PLATZ_DESK_UNKNOWN;
-  room = platz_floor_data_find_room (floor, desk->room_id);
-  date = platz_ui_format_date (self->date);
-  equipment = platz_equipment_describe (desk->equipment);
-
-  heading = g_strdup_printf (_("Desk %s"), desk->name);
-  g_string_append_printf (body, _("Room %s · %s"), room != NULL ? room->name : "?", date);
-  g_string_append (body, "\n\n");
-  if (am == pm)
-    g_string_append_printf (body, _("All day: %s"), platz_desk_state_label (am));
-  else
-    g_string_append_printf (body, _("Morning: %s\nAfternoon: %s"),
-                            platz_desk_state_label (am), platz_desk_state_label (pm));
-  if (a != NULL && a->booked_by != NULL)
-    g_string_append_printf (body, _(" (%s)"), a->booked_by);
-  if (*equipment != '\0')
-    g_string_append_printf (body, "\n%s", equipment);
-  if (desk->accessible)
-    g_string_append_printf (body, "\n%s", _("Barrier-free access"));
-  if (!desk->bookable && desk->blocked_reason != NULL)
-    g_string_append_printf (body, "\n%s %s", _("Blocked:"), desk->blocked_reason);
-
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   heading, body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  if (am == PLATZ_DESK_MINE || pm == PLATZ_DESK_MINE)
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel-booking",
-                                       _("C_ancel Booking"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-booking",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-    }
-  if (am == PLATZ_DESK_FREE)
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "am", _("_Morning"));
-  if (pm == PLATZ_DESK_FREE)
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "pm", _("_Afternoon"));
-  if (am == PLATZ_DESK_FREE && pm == PLATZ_DESK_FREE)
-    {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "full_day",
-                                       _("_Whole Day"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "full_day",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "full_day");
-    }
-  if (am == PLATZ_DESK_FREE || pm == PLATZ_DESK_FREE)
-    {
-      GtkWidget *book_for = build_book_for (self);
-
-      if (book_for != NULL)
-        adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), book_for);
-    }
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_desk_dialog_response_cb), self);
-
-  self->desk_dialog = ADW_MESSAGE_DIALOG (dialog);
-  self->dialog_desk = desk_id;
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_emit (self, signals[SIGNAL_BOOKINGS_CHANGED], 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -822,7 +496,7 @@ on_building_selected_cb (PlatzDayView *self)
 {
   if (self->populating || self->api == NULL)
     return;
-  busy_push (self);
+  platz_day_view_busy_push (self);
   platz_api_list_floors_async (self->api, selected_id (self->building_dropdown),
                                self->cancellable, on_floors_cb, self);
 }
@@ -885,7 +559,7 @@ static void
 on_floor_plan_desk_activated_cb (PlatzDayView *self,
                                  gint64        desk_id)
 {
-  open_desk_dialog (self, desk_id);
+  platz_desk_dialog_open (self, desk_id);
 }
 
 static void
@@ -926,7 +600,7 @@ on_column_view_activate_cb (GtkColumnView *view,
     G_LIST_MODEL (gtk_column_view_get_model (view)), position);
 
   if (record != NULL)
-    open_desk_dialog (self, platz_record_get_id (record));
+    platz_desk_dialog_open (self, platz_record_get_id (record));
 }
 
 /* List columns: each shows one extra (or the title) of the row. */
@@ -1059,13 +733,7 @@ platz_day_view_dispose (GObject *object)
   g_cancellable_cancel (self->floor_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->floor_cancellable);
-  if (self->desk_dialog != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->desk_dialog, self);
-      gtk_window_destroy (GTK_WINDOW (self->desk_dialog));
-      self->desk_dialog = NULL;
-      self->book_for_row = NULL;
-    }
+  platz_desk_dialog_close (self);
   g_clear_object (&self->book_for_model);
   g_clear_object (&self->book_for_self);
   g_clear_object (&self->team_members);
@@ -1147,7 +815,7 @@ platz_day_view_init (PlatzDayView *self)
   self->filter_checks = g_ptr_array_new ();
   self->window_days = 14;
   self->date = platz_ui_today (0);
-  self->book_for_self = new_myself_store ();
+  self->book_for_self = platz_desk_dialog_new_myself_store ();
 
   setup_dropdown (self->site_dropdown, self->sites);
   setup_dropdown (self->building_dropdown, self->buildings);
@@ -1219,7 +887,7 @@ platz_day_view_show_desk (PlatzDayView *self,
 
   self->want_desk = desk_id;
   if (floor_id == self->floor_id)
-    load_availability (self);
+    platz_day_view_load_availability (self);
   else
     go_to_floor (self, floor_id);
 }
@@ -1239,7 +907,7 @@ platz_day_view_set_date (PlatzDayView *self,
   update_date_widgets (self);
   g_clear_pointer (&self->avail, platz_availability_unref);
   platz_floor_plan_set_availability (self->floor_plan, NULL);
-  load_availability (self);
+  platz_day_view_load_availability (self);
 }
 
 const char *
