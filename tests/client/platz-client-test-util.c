@@ -7,6 +7,8 @@
 #include <libsoup/soup.h>
 #include <glib/gstdio.h>
 
+#include "platz-application.h"
+#include "platz-login-page.h"
 #include "platz-client-test-util.h"
 
 TestServer *
@@ -291,4 +293,229 @@ test_weekday (int days_ahead)
       day = next;
     }
   return g_date_time_format (day, "%Y-%m-%d");
+}
+
+/* ------------------------------------------------------------------ */
+/* Window tests                                                        */
+/* ------------------------------------------------------------------ */
+
+TestUi *
+test_ui_init (int    *argc,
+              char ***argv)
+{
+  TestUi *ui = g_new0 (TestUi, 1);
+
+  ui->data_dir = g_dir_make_tmp ("platz-client-data-XXXXXX", NULL);
+  g_assert_nonnull (ui->data_dir);
+  g_setenv ("XDG_DATA_HOME", ui->data_dir, TRUE);
+  g_setenv ("PLATZ_TOKEN_STORE", "file", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  ui->server = test_server_start ();
+  ui->admin = test_api_login (ui->server->base, TEST_ADMIN, TEST_PASSWORD);
+  test_create_floor (ui->admin);
+  return ui;
+}
+
+int
+test_ui_run (TestUi *ui)
+{
+  g_autofree char *tokens = g_build_filename (ui->data_dir, "platz", "tokens", NULL);
+  g_autofree char *platz_dir = g_build_filename (ui->data_dir, "platz", NULL);
+  int result = g_test_run ();
+
+  g_clear_object (&ui->admin);
+  test_server_stop (ui->server);
+  g_remove (tokens);
+  g_rmdir (platz_dir);
+  g_rmdir (ui->data_dir);
+  g_free (ui->data_dir);
+  g_free (ui);
+  return result;
+}
+
+PlatzWindow *
+test_window_open (const char *base)
+{
+  g_autoptr(GSettings) settings = platz_application_new_settings ();
+  g_autoptr(PlatzApi) api = platz_api_new (base);
+  PlatzWindow *window = platz_window_new (NULL, api, settings);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+void
+test_window_close (PlatzWindow *window)
+{
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_wait_ms (50);
+  g_assert_finalize_object (window);
+}
+
+gboolean
+test_login_shown (gpointer window)
+{
+  return gtk_widget_get_mapped (platz_window_get_login_page (window));
+}
+
+gboolean
+test_signed_in (gpointer window)
+{
+  return platz_window_is_signed_in (window);
+}
+
+void
+test_sign_in (PlatzWindow *window,
+              const char  *username)
+{
+  g_assert_true (test_wait_until (test_login_shown, window, 10000));
+  platz_login_page_sign_in (PLATZ_LOGIN_PAGE (platz_window_get_login_page (window)),
+                            username, TEST_PASSWORD);
+  g_assert_true (test_wait_until (test_signed_in, window, 10000));
+}
+
+typedef struct {
+  PlatzWindow *window;
+  const char  *text;
+} ToastWait;
+
+static gboolean
+toast_shown (gpointer data)
+{
+  ToastWait *w = data;
+
+  return g_strcmp0 (platz_window_get_last_toast (w->window), w->text) == 0;
+}
+
+void
+test_assert_toast (PlatzWindow *window,
+                   const char  *text)
+{
+  ToastWait w = { window, text };
+
+  if (!test_wait_until (toast_shown, &w, 10000))
+    g_error ("last toast is \"%s\", expected \"%s\"", platz_window_get_last_toast (window),
+             text);
+}
+
+typedef struct {
+  PlatzDayView  *day;
+  gint64         desk_id;
+  PlatzDeskState state;
+} StateWait;
+
+static gboolean
+desk_in_state (gpointer data)
+{
+  StateWait *w = data;
+
+  return !platz_day_view_is_loading (w->day)
+         && platz_floor_plan_get_desk_state (platz_day_view_get_floor_plan (w->day),
+                                             w->desk_id) == w->state;
+}
+
+void
+test_assert_desk_state (PlatzDayView   *day,
+                        gint64          desk_id,
+                        PlatzDeskState  state)
+{
+  StateWait w = { day, desk_id, state };
+
+  if (!test_wait_until (desk_in_state, &w, 10000))
+    g_error ("desk %" G_GINT64_FORMAT " is %s, expected %s", desk_id,
+             platz_desk_state_to_string (platz_floor_plan_get_desk_state (
+               platz_day_view_get_floor_plan (day), desk_id)),
+             platz_desk_state_to_string (state));
+}
+
+gboolean
+test_desk_dialog_open (gpointer day)
+{
+  return platz_day_view_get_desk_dialog (day) != NULL;
+}
+
+typedef struct {
+  PlatzDayView *day;
+  const char   *date;
+} DateWait;
+
+static gboolean
+date_is (gpointer data)
+{
+  DateWait *w = data;
+
+  return g_strcmp0 (platz_day_view_get_date (w->day), w->date) == 0;
+}
+
+void
+test_go_to_tomorrow (PlatzDayView *day)
+{
+  GtkWidget *next = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (day),
+                                                                 PLATZ_TYPE_DAY_VIEW,
+                                                                 "next_button");
+  g_autofree char *expected = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+
+  g_assert_true (GTK_IS_BUTTON (next));
+  g_assert_true (gtk_widget_get_sensitive (next));
+  expected = g_date_time_format (tomorrow, "%Y-%m-%d");
+  if (g_strcmp0 (platz_day_view_get_date (day), expected) != 0)
+    {
+      DateWait w = { day, expected };
+
+      /* A button's activation clicks after a short animation. */
+      gtk_widget_activate (next);
+      g_assert_true (test_wait_until (date_is, &w, 5000));
+    }
+  g_assert_cmpstr (platz_day_view_get_date (day), ==, expected);
+}
+
+typedef struct {
+  GListModel *model;
+  guint       n;
+} CountWait;
+
+static gboolean
+has_n_items (gpointer data)
+{
+  CountWait *w = data;
+
+  return g_list_model_get_n_items (w->model) == w->n;
+}
+
+gboolean
+test_wait_n_items (GListModel *model,
+                   guint       n,
+                   guint       timeout_ms)
+{
+  CountWait w = { model, n };
+
+  return test_wait_until (has_n_items, &w, timeout_ms);
+}
+
+GtkWidget *
+test_find_named (GtkWidget  *widget,
+                 const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+test_label_shown (gpointer label)
+{
+  return gtk_widget_get_visible (label) && *gtk_label_get_text (GTK_LABEL (label)) != '\0';
 }

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Helpers for the client's tests: a real platzd in a child process on an
- * ephemeral port with a fresh database, and main-loop waiting.
+ * ephemeral port with a fresh database, main-loop waiting, and driving
+ * the client's window.
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <adwaita.h>
 
 #include "platz-api.h"
+#include "platz-day-view.h"
+#include "platz-window.h"
 
 G_BEGIN_DECLS
 
@@ -62,5 +65,55 @@ GListModel  *test_api_list_bookings (PlatzApi   *api,
 void         test_create_floor (PlatzApi   *admin);
 /* YYYY-MM-DD, days from today (UTC), skipping to a weekday. */
 char        *test_weekday     (int          days_ahead);
+
+/* What every window test shares: a private XDG_DATA_HOME with the token
+ * store in a file, GTK and libadwaita, a server with the test floor and
+ * the admin signed in through the API. */
+typedef struct {
+  char       *data_dir;
+  TestServer *server;
+  PlatzApi   *admin;
+} TestUi;
+
+TestUi      *test_ui_init     (int          *argc,
+                               char       ***argv);
+/* Runs the tests added since test_ui_init, then stops the server and
+ * removes the data; returns g_test_run's answer. */
+int          test_ui_run      (TestUi       *ui);
+
+/* A new window on base, shown. */
+PlatzWindow *test_window_open  (const char  *base);
+/* Destroys the window and asserts it is finalized. */
+void         test_window_close (PlatzWindow *window);
+/* test_wait_until checks on a PlatzWindow. */
+gboolean     test_login_shown  (gpointer     window);
+gboolean     test_signed_in    (gpointer     window);
+/* Waits for the login page, signs in with TEST_PASSWORD and waits until
+ * signed in. */
+void         test_sign_in      (PlatzWindow *window,
+                                const char  *username);
+/* Waits for the window's last toast to be text (g_error after 10 s). */
+void         test_assert_toast (PlatzWindow *window,
+                                const char  *text);
+
+/* Waits until the view has loaded and the desk is in state (g_error
+ * after 10 s). */
+void         test_assert_desk_state (PlatzDayView   *day,
+                                     gint64          desk_id,
+                                     PlatzDeskState  state);
+/* test_wait_until check: the day view's desk dialog is open. */
+gboolean     test_desk_dialog_open  (gpointer        day);
+/* Presses the day view's "next day" button and waits for tomorrow. */
+void         test_go_to_tomorrow    (PlatzDayView   *day);
+
+/* Waits until model has n items; returns whether it has. */
+gboolean     test_wait_n_items (GListModel  *model,
+                                guint        n,
+                                guint        timeout_ms);
+/* The first widget in the tree under widget with that name, or NULL. */
+GtkWidget   *test_find_named   (GtkWidget   *widget,
+                                const char  *name);
+/* test_wait_until check on a GtkLabel: visible and not empty. */
+gboolean     test_label_shown  (gpointer     label);
 
 G_END_DECLS

@@ -8,9 +8,7 @@
 
 #include <string.h>
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
-#include "platz-application.h"
 #include "platz-bookings-page.h"
 #include "platz-facility-page.h"
 #include "platz-day-view.h"
@@ -26,93 +24,6 @@ static PlatzApi *admin;
 /* Auxiliary                                                           */
 /* ------------------------------------------------------------------ */
 
-static PlatzWindow *
-open_window (void)
-{
-  g_autoptr(GSettings) settings = platz_application_new_settings ();
-  g_autoptr(PlatzApi) api = platz_api_new (server->base);
-  PlatzWindow *window = platz_window_new (NULL, api, settings);
-
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-close_window (PlatzWindow *window)
-{
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_wait_ms (50);
-  g_assert_finalize_object (window);
-}
-
-static gboolean
-login_shown (gpointer data)
-{
-  GtkWidget *login = platz_window_get_login_page (data);
-
-  return gtk_widget_get_mapped (login);
-}
-
-static gboolean
-signed_in (gpointer data)
-{
-  return platz_window_is_signed_in (data);
-}
-
-typedef struct {
-  PlatzDayView  *day;
-  gint64         desk_id;
-  PlatzDeskState state;
-} StateWait;
-
-static gboolean
-desk_in_state (gpointer data)
-{
-  StateWait *w = data;
-
-  return !platz_day_view_is_loading (w->day)
-         && platz_floor_plan_get_desk_state (platz_day_view_get_floor_plan (w->day),
-                                             w->desk_id) == w->state;
-}
-
-static void
-assert_desk_state (PlatzDayView   *day,
-                   gint64          desk_id,
-                   PlatzDeskState  state)
-{
-  StateWait w = { day, desk_id, state };
-
-  if (!test_wait_until (desk_in_state, &w, 10000))
-    g_error ("desk %" G_GINT64_FORMAT " is %s, expected %s", desk_id,
-             platz_desk_state_to_string (platz_floor_plan_get_desk_state (
-               platz_day_view_get_floor_plan (day), desk_id)),
-             platz_desk_state_to_string (state));
-}
-
-
-typedef struct {
-  PlatzWindow *window;
-  const char  *text;
-} ToastWait;
-
-static gboolean
-toast_shown (gpointer data)
-{
-  ToastWait *w = data;
-
-  return g_strcmp0 (platz_window_get_last_toast (w->window), w->text) == 0;
-}
-
-static void
-sign_in (PlatzWindow *window,
-         const char  *username)
-{
-  g_assert_true (test_wait_until (login_shown, window, 10000));
-  platz_login_page_sign_in (PLATZ_LOGIN_PAGE (platz_window_get_login_page (window)),
-                            username, TEST_PASSWORD);
-  g_assert_true (test_wait_until (signed_in, window, 10000));
-}
 
 
 /* ------------------------------------------------------------------ */
@@ -147,15 +58,14 @@ desk_one_at (gpointer data)
 static void
 test_move_and_block (void)
 {
-  PlatzWindow *window = open_window ();
+  PlatzWindow *window = test_window_open (server->base);
   PlatzFacilityPage *page;
   PlatzFloorPlan *plan;
   PlatzDayView *day;
   PlatzDesk *desk;
   MoveWait move;
-  ToastWait toast;
 
-  sign_in (window, "fiona");
+  test_sign_in (window, "fiona");
   g_assert_true (platz_window_page_visible (window, "facility"));
   g_assert_false (platz_window_page_visible (window, "projects"));
   platz_window_show_page (window, "facility");
@@ -170,8 +80,7 @@ test_move_and_block (void)
   desk->x = 8.5;
   desk->y = 6.25;
   g_signal_emit_by_name (plan, "desk-moved", (gint64) 1, 8.5, 6.25);
-  toast = (ToastWait) { window, "Saved." };
-  g_assert_true (test_wait_until (toast_shown, &toast, 10000));
+  test_assert_toast (window, "Saved.");
   platz_facility_page_reload (page);
   move = (MoveWait) { page, 8.5, 6.25 };
   g_assert_true (test_wait_until (desk_one_at, &move, 10000));
@@ -179,48 +88,28 @@ test_move_and_block (void)
   /* Block desk 3 with a reason; the day view shows it blocked. */
   platz_facility_page_select_desk (page, 3);
   platz_facility_page_block_selected (page, "Monitor broken");
-  toast = (ToastWait) { window, "Saved." };
   platz_window_add_toast (window, adw_toast_new ("-"));
-  g_assert_true (test_wait_until (toast_shown, &toast, 10000));
+  test_assert_toast (window, "Saved.");
   day = PLATZ_DAY_VIEW (platz_window_get_page (window, "day"));
   platz_day_view_reload (day);
-  assert_desk_state (day, 3, PLATZ_DESK_BLOCKED);
-  assert_desk_state (day, 1, PLATZ_DESK_FREE);
+  test_assert_desk_state (day, 3, PLATZ_DESK_BLOCKED);
+  test_assert_desk_state (day, 1, PLATZ_DESK_FREE);
   g_assert_nonnull (strstr (platz_desk_spot_get_label (PLATZ_DESK_SPOT (
     platz_floor_plan_get_desk_spot (platz_day_view_get_floor_plan (day), 3))), "Monitor broken"));
 
-  close_window (window);
+  test_window_close (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dir = g_dir_make_tmp ("platz-client-data-XXXXXX", NULL);
-  int result;
+  TestUi *ui = test_ui_init (&argc, &argv);
 
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-  g_setenv ("PLATZ_TOKEN_STORE", "file", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  server = test_server_start ();
-  admin = test_api_login (server->base, TEST_ADMIN, TEST_PASSWORD);
-  test_create_floor (admin);
+  server = ui->server;
+  admin = ui->admin;
   test_create_user (server->base, admin, "fiona", "facility_manager", 0);
 
   g_test_add_func ("/ui/facility/move-and-block", test_move_and_block);
-  result = g_test_run ();
-
-  g_clear_object (&admin);
-  test_server_stop (server);
-  {
-    g_autofree char *tokens = g_build_filename (data_dir, "platz", "tokens", NULL);
-    g_autofree char *platz_dir = g_build_filename (data_dir, "platz", NULL);
-
-    g_remove (tokens);
-    g_rmdir (platz_dir);
-    g_rmdir (data_dir);
-  }
-  return result;
+  return test_ui_run (ui);
 }

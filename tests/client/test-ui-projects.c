@@ -9,9 +9,7 @@
 
 #include <string.h>
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
-#include "platz-application.h"
 #include "platz-date.h"
 #include "platz-login-page.h"
 #include "platz-projects-page.h"
@@ -24,35 +22,6 @@ static PlatzApi *admin;
 /* ------------------------------------------------------------------ */
 /* Auxiliary                                                           */
 /* ------------------------------------------------------------------ */
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-signed_in (gpointer data)
-{
-  return platz_window_is_signed_in (data);
-}
-
-static gboolean
-login_shown (gpointer data)
-{
-  return gtk_widget_get_mapped (platz_window_get_login_page (data));
-}
 
 static gboolean
 page_idle (gpointer data)
@@ -70,12 +39,6 @@ static gboolean
 conflicts_known (gpointer data)
 {
   return platz_projects_page_get_conflicts (data) != NULL;
-}
-
-static gboolean
-error_shown (gpointer data)
-{
-  return gtk_widget_get_visible (data) && *gtk_label_get_text (GTK_LABEL (data)) != '\0';
 }
 
 typedef struct {
@@ -111,9 +74,7 @@ day_after (const char *date,
 static void
 test_week_and_conflicts (void)
 {
-  g_autoptr(GSettings) settings = platz_application_new_settings ();
-  g_autoptr(PlatzApi) api = platz_api_new (server->base);
-  PlatzWindow *window = platz_window_new (NULL, api, settings);
+  PlatzWindow *window = test_window_open (server->base);
   g_autofree char *start = test_weekday (7);
   g_autofree char *monday = NULL;
   g_autofree char *friday = NULL;
@@ -136,11 +97,7 @@ test_week_and_conflicts (void)
   wednesday = day_after (monday, 2);
   until = day_after (monday, 20);
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (test_wait_until (login_shown, window, 10000));
-  platz_login_page_sign_in (PLATZ_LOGIN_PAGE (platz_window_get_login_page (window)),
-                            "lars", TEST_PASSWORD);
-  g_assert_true (test_wait_until (signed_in, window, 10000));
+  test_sign_in (window, "lars");
   g_assert_true (platz_window_page_visible (window, "projects"));
   platz_window_show_page (window, "projects");
   page = PLATZ_PROJECTS_PAGE (platz_window_get_page (window, "projects"));
@@ -155,14 +112,16 @@ test_week_and_conflicts (void)
 
   /* Reserve A1.10 Monday to Friday for the team. */
   dialog = platz_projects_page_reserve (page, 4, monday);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "to")), friday);
+  gtk_editable_set_text (GTK_EDITABLE (test_find_named (GTK_WIDGET (dialog), "to")), friday);
   g_assert_true (test_wait_until (conflicts_known, page, 10000));
   g_assert_cmpuint (g_strv_length (platz_projects_page_get_conflicts (page)), ==, 0);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "conflicts"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (test_find_named (GTK_WIDGET (dialog),
+                                                                   "conflicts"))),
                    ==, "No conflicts: every day is free.");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (dialog), "reserve"))),
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (test_find_named (GTK_WIDGET (dialog),
+                                                                      "reserve"))),
                    ==, "_Reserve 5 Days");
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "reserve"), "clicked");
+  g_signal_emit_by_name (test_find_named (GTK_WIDGET (dialog), "reserve"), "clicked");
   g_assert_true (test_wait_until (no_dialog, page, 10000));
   g_assert_cmpstr (platz_window_get_last_toast (window), ==,
                    "Project office reserved for 5 days.");
@@ -177,26 +136,28 @@ test_week_and_conflicts (void)
   /* Wednesdays for three weeks clash on the first one: listed before
    * sending, and in the server's refusal. */
   dialog = platz_projects_page_reserve (page, 4, monday);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (dialog), "day-3")),
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_find_named (GTK_WIDGET (dialog), "day-3")),
                                 TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "until")), until);
+  gtk_editable_set_text (GTK_EDITABLE (test_find_named (GTK_WIDGET (dialog), "until")), until);
   g_assert_true (test_wait_until (conflicts_known, page, 10000));
   conflicts = platz_projects_page_get_conflicts (page);
   g_assert_cmpuint (g_strv_length (conflicts), ==, 1);
   g_assert_cmpstr (conflicts[0], ==, wednesday);
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog),
-                                                                       "conflicts"))),
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (test_find_named (GTK_WIDGET (dialog),
+                                                                            "conflicts"))),
                             "Already taken on 1 day: Wed"));
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_named (GTK_WIDGET (dialog), "reserve"))),
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (test_find_named (GTK_WIDGET (dialog),
+                                                                      "reserve"))),
                    ==, "_Reserve 3 Days");
-  error = find_named (GTK_WIDGET (dialog), "error");
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "reserve"), "clicked");
-  g_assert_true (test_wait_until (error_shown, error, 10000));
+  error = test_find_named (GTK_WIDGET (dialog), "error");
+  g_signal_emit_by_name (test_find_named (GTK_WIDGET (dialog), "reserve"), "clicked");
+  g_assert_true (test_wait_until (test_label_shown, error, 10000));
   g_test_message ("refused: %s", gtk_label_get_text (GTK_LABEL (error)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), wednesday));
   /* The form is as it was. */
   g_assert_true (platz_projects_page_get_reserve_dialog (page) == dialog);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (dialog), "until"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_named (GTK_WIDGET (dialog),
+                                                                         "until"))),
                    ==, until);
   gtk_window_destroy (dialog);
 
@@ -207,46 +168,24 @@ test_week_and_conflicts (void)
   g_assert_true (test_wait_until (cell_is, &cell, 10000));
   g_assert_cmpstr (platz_projects_page_get_cell_text (page, 4, monday), ==, "E-Government");
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_wait_ms (50);
-  g_assert_finalize_object (window);
+  test_window_close (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dir = g_dir_make_tmp ("platz-client-data-XXXXXX", NULL);
+  TestUi *ui = test_ui_init (&argc, &argv);
   PlatzTeam team = { 0 };
   gint64 lead;
-  int result;
 
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-  g_setenv ("PLATZ_TOKEN_STORE", "file", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  server = test_server_start ();
-  admin = test_api_login (server->base, TEST_ADMIN, TEST_PASSWORD);
-  test_create_floor (admin);
+  server = ui->server;
+  admin = ui->admin;
   lead = test_create_user (server->base, admin, "lars", "team_lead", 0);
   team.name = (char *) "E-Government";
   team.lead_user_id = lead;
   test_api_create (admin, &platz_team_type, &team);
 
   g_test_add_func ("/ui/projects/week-and-conflicts", test_week_and_conflicts);
-  result = g_test_run ();
-
-  g_clear_object (&admin);
-  test_server_stop (server);
-  {
-    g_autofree char *tokens = g_build_filename (data_dir, "platz", "tokens", NULL);
-    g_autofree char *platz_dir = g_build_filename (data_dir, "platz", NULL);
-
-    g_remove (tokens);
-    g_rmdir (platz_dir);
-    g_rmdir (data_dir);
-  }
-  return result;
+  return test_ui_run (ui);
 }

@@ -9,9 +9,7 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
-#include "platz-application.h"
 #include "platz-facility-page.h"
 #include "platz-login-page.h"
 #include "platz-structure-tree.h"
@@ -24,18 +22,6 @@ static PlatzApi *admin;
 /* ------------------------------------------------------------------ */
 /* Auxiliary                                                           */
 /* ------------------------------------------------------------------ */
-
-static gboolean
-login_shown (gpointer data)
-{
-  return gtk_widget_get_mapped (platz_window_get_login_page (data));
-}
-
-static gboolean
-signed_in (gpointer data)
-{
-  return platz_window_is_signed_in (data);
-}
 
 typedef struct {
   GListModel *list;
@@ -209,9 +195,7 @@ plan_on_floor_two (gpointer data)
 static void
 test_structure (void)
 {
-  g_autoptr(GSettings) settings = platz_application_new_settings ();
-  g_autoptr(PlatzApi) api = platz_api_new (server->base);
-  PlatzWindow *window = platz_window_new (NULL, api, settings);
+  PlatzWindow *window = test_window_open (server->base);
   g_autofree char *date = test_weekday (7);
   g_autoptr(GError) book_error = NULL;
   g_autoptr(GListModel) list = NULL;
@@ -223,11 +207,7 @@ test_structure (void)
   PlatzFloor *floor;
   PlatzRoom *room;
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (test_wait_until (login_shown, window, 10000));
-  platz_login_page_sign_in (PLATZ_LOGIN_PAGE (platz_window_get_login_page (window)),
-                            "fiona", TEST_PASSWORD);
-  g_assert_true (test_wait_until (signed_in, window, 10000));
+  test_sign_in (window, "fiona");
   platz_window_show_page (window, "facility");
   page = PLATZ_FACILITY_PAGE (platz_window_get_page (window, "facility"));
   tree = platz_facility_page_get_structure_tree (page);
@@ -326,41 +306,19 @@ test_structure (void)
   g_assert_nonnull (server_find (list, 1));
   g_clear_object (&list);
 
-  g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  test_wait_ms (50);
-  g_assert_finalize_object (window);
+  test_window_close (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_dir = g_dir_make_tmp ("platz-client-data-XXXXXX", NULL);
-  int result;
+  TestUi *ui = test_ui_init (&argc, &argv);
 
-  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
-  g_setenv ("PLATZ_TOKEN_STORE", "file", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  server = test_server_start ();
-  admin = test_api_login (server->base, TEST_ADMIN, TEST_PASSWORD);
-  test_create_floor (admin);
+  server = ui->server;
+  admin = ui->admin;
   test_create_user (server->base, admin, "fiona", "facility_manager", 0);
 
   g_test_add_func ("/ui/structure/edit", test_structure);
-  result = g_test_run ();
-
-  g_clear_object (&admin);
-  test_server_stop (server);
-  {
-    g_autofree char *tokens = g_build_filename (data_dir, "platz", "tokens", NULL);
-    g_autofree char *platz_dir = g_build_filename (data_dir, "platz", NULL);
-
-    g_remove (tokens);
-    g_rmdir (platz_dir);
-    g_rmdir (data_dir);
-  }
-  return result;
+  return test_ui_run (ui);
 }
