@@ -236,6 +236,13 @@ platz_encode_members (const PlatzType *type,
         case PLATZ_FIELD_BOOL:
           json_builder_add_boolean_value (builder, *(const gboolean *) p);
           break;
+        case PLATZ_FIELD_WEEKDAYS:
+          json_builder_begin_array (builder);
+          for (int day = 1; day <= 7; day++)
+            if (*(const gint64 *) p & (G_GINT64_CONSTANT (1) << (day - 1)))
+              json_builder_add_int_value (builder, day);
+          json_builder_end_array (builder);
+          break;
         case PLATZ_FIELD_TAGS:
           {
             char * const *tags = *(char * const * const *) p;
@@ -325,6 +332,7 @@ decode_field (const PlatzField *field,
         case PLATZ_FIELD_ID:
         case PLATZ_FIELD_REF:
         case PLATZ_FIELD_INT:
+        case PLATZ_FIELD_WEEKDAYS:
           *(gint64 *) p = 0;
           break;
         case PLATZ_FIELD_NUMBER:
@@ -395,6 +403,35 @@ decode_field (const PlatzField *field,
         return type_error (field, "true or false", error);
       *(gboolean *) p = json_node_get_boolean (node);
       return TRUE;
+    case PLATZ_FIELD_WEEKDAYS:
+      {
+        JsonArray *array;
+        gint64 mask = 0;
+
+        if (!JSON_NODE_HOLDS_ARRAY (node))
+          return type_error (field, "a list of weekdays 1 (Monday) to 7 (Sunday)", error);
+        array = json_node_get_array (node);
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            JsonNode *el = json_array_get_element (array, i);
+            gint64 day;
+            gint64 bit;
+
+            if (!JSON_NODE_HOLDS_VALUE (el) || !decode_integer (field, el, &day, NULL) ||
+                day < 1 || day > 7)
+              return type_error (field, "a list of weekdays 1 (Monday) to 7 (Sunday)", error);
+            bit = G_GINT64_CONSTANT (1) << (day - 1);
+            if (strict && (mask & bit))
+              {
+                g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_BAD_REQUEST,
+                             "'%s' names weekday %" G_GINT64_FORMAT " twice", field->name, day);
+                return FALSE;
+              }
+            mask |= bit;
+          }
+        *(gint64 *) p = mask;
+        return TRUE;
+      }
     case PLATZ_FIELD_TAGS:
       {
         JsonArray *array;

@@ -33,6 +33,7 @@ static const PlatzField site_fields[] = {
   F (PlatzSite, id, ID, PLATZ_F_READONLY),
   FR (PlatzSite, name, STRING, PLATZ_F_REQUIRED, 0, 200),
   F (PlatzSite, timezone, TIMEZONE, 0),
+  F (PlatzSite, closed_weekdays, WEEKDAYS, 0),
 };
 TYPE (platz_site_type, "site", "sites", PlatzSite, site_fields);
 
@@ -315,4 +316,11 @@ platz_policies_init_defaults (PlatzPolicies *policies)
   policies->occupancy_cap_percent = 0;
   policies->retention_days = 90;
   policies->project_office_horizon_days = 182;
+}
+
+gboolean
+platz_weekdays_contain (gint64       mask,
+                        const GDate *date)
+{
+  return (mask & (G_GINT64_CONSTANT (1) << (g_date_get_weekday (date) - 1))) != 0;
 }

@@ -35,6 +35,8 @@ typedef enum {
   PLATZ_FIELD_TIME,      /* char *, HH:MM */
   PLATZ_FIELD_DATETIME,  /* char *, RFC 3339 */
   PLATZ_FIELD_TIMEZONE,  /* char *, an IANA zone GLib knows */
+  PLATZ_FIELD_WEEKDAYS,  /* gint64 bit mask, bit d-1 for ISO weekday d (1 = Monday);
+                          * JSON: a list of distinct weekdays 1..7, in order */
 } PlatzFieldType;
 
 typedef enum {
@@ -75,7 +77,13 @@ typedef struct {
   gint64  id;
   char   *name;
   char   *timezone;
+  gint64  closed_weekdays;  /* PLATZ_FIELD_WEEKDAYS: desks not bookable then */
 } PlatzSite;
+
+/* TRUE when the mask of a PLATZ_FIELD_WEEKDAYS field holds the weekday of
+ * date. */
+gboolean platz_weekdays_contain (gint64       mask,
+                                 const GDate *date);
 
 typedef struct {
   gint64  id;

@@ -52,6 +52,7 @@ typedef struct {
   GArray     *desks;        /* DeskInfo */
   GHashTable *desk_index;   /* desk id -> index + 1 */
   GHashTable *room_index;   /* room id -> index + 1 */
+  gboolean    closed;       /* the site's desks are not bookable that weekday */
 } FloorInfo;
 
 static void
@@ -98,6 +99,23 @@ floor_info_load (PlatzdStore     *store,
   info->desk_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   info->room_index = g_hash_table_new (g_int64_hash, g_int64_equal);
 
+  /* On a weekday the site is closed every desk is blocked. */
+  stmt = platzd_store_prepare (
+    store,
+    "SELECT s.closed_weekdays FROM floors f JOIN buildings b ON b.id = f.building_id "
+    "JOIN sites s ON s.id = b.site_id WHERE f.id = :floor", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":floor"), floor_id);
+  {
+    gint64 closed = platzd_store_query_int (store, stmt, 0, error);
+    GDate day;
+
+    if (error != NULL && *error != NULL)
+      return NULL;
+    info->closed = platz_date_parse (date, &day) && platz_weekdays_contain (closed, &day);
+  }
+
   stmt = platzd_store_prepare (
     store,
     "SELECT r.id, r.kind = 'office', r.area_m2, coalesce (s.max_persons, 0), "
@@ -114,7 +132,7 @@ floor_info_load (PlatzdStore     *store,
       RoomInfo room = { 0 };
       room.id = sqlite3_column_int64 (stmt, 0);
       room.office = sqlite3_column_int (stmt, 1) != 0;
-      room.limit = room.office ? platz_effective_limit (sqlite3_column_int (stmt, 6),
+      room.limit = room.office && !info->closed ? platz_effective_limit (sqlite3_column_int (stmt, 6),
                                                         sqlite3_column_int (stmt, 3),
                                                         sqlite3_column_double (stmt, 2),
                                                         sqlite3_column_double (stmt, 4),
@@ -144,7 +162,7 @@ floor_info_load (PlatzdStore     *store,
       desk.id = sqlite3_column_int64 (stmt, 0);
       desk.room_id = sqlite3_column_int64 (stmt, 1);
       desk.room = GPOINTER_TO_UINT (g_hash_table_lookup (info->room_index, &desk.room_id)) - 1;
-      desk.blocked = sqlite3_column_int (stmt, 2) != 0;
+      desk.blocked = info->closed || sqlite3_column_int (stmt, 2) != 0;
       desk.assigned_user_id = sqlite3_column_int64 (stmt, 3);
       desk.released = sqlite3_column_int (stmt, 4) != 0;
       g_array_append_val (info->desks, desk);

@@ -35,6 +35,7 @@ typedef struct {
   gint64   assigned_user_id;
   gboolean released;          /* the fixed desk's owner released the date */
   char   **eligible;          /* NULL: no standard */
+  gint64   closed_weekdays;   /* the site's (PLATZ_FIELD_WEEKDAYS) */
 } DeskContext;
 
 static void
@@ -57,9 +58,9 @@ load_desk_context (PlatzdStore *store,
     "SELECT d.id, d.name, r.id, r.kind, bl.site_id, " PLATZD_DESK_BLOCKED_SQL ", "
     "d.assigned_user_id, "
     "EXISTS (SELECT 1 FROM desk_releases x WHERE x.desk_id = d.id AND x.date = :date), "
-    "s.eligible_functions "
+    "s.eligible_functions, st.closed_weekdays "
     "FROM desks d JOIN rooms r ON r.id = d.room_id JOIN floors f ON f.id = r.floor_id "
-    "JOIN buildings bl ON bl.id = f.building_id "
+    "JOIN buildings bl ON bl.id = f.building_id JOIN sites st ON st.id = bl.site_id "
     "LEFT JOIN occupancy_standards s ON s.id = r.occupancy_standard_id WHERE d.id = :desk",
     error);
   int rc;
@@ -90,6 +91,7 @@ load_desk_context (PlatzdStore *store,
   ctx->released = sqlite3_column_int (stmt, 7) != 0;
   if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
     ctx->eligible = platzd_tags_from_json ((const char *) sqlite3_column_text (stmt, 8));
+  ctx->closed_weekdays = sqlite3_column_int64 (stmt, 9);
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -316,6 +318,16 @@ check_policies (PlatzdRequest       *req,
       g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_OUTSIDE_BOOKING_WINDOW,
                    "Desks can be booked at most %" G_GINT64_FORMAT " days ahead",
                    policies->booking_window_days);
+      return FALSE;
+    }
+  if (platz_weekdays_contain (ctx->closed_weekdays, date))
+    {
+      static const char * const names[] = {
+        NULL, "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"
+      };
+
+      g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_DESK_BLOCKED,
+                   "Desks at this site cannot be booked on %s", names[g_date_get_weekday (date)]);
       return FALSE;
     }
   if (ctx->blocked || g_strcmp0 (ctx->room_kind, "office") != 0)

@@ -28,7 +28,8 @@
  *     limit             the room's effective limit per half-day (SPEC §2)
  *                       that day: bookable desks - a desk blocked with an
  *                       end date counts again from the day after it - then
- *                       max_persons, area and the site's occupancy cap.
+ *                       max_persons, area and the site's occupancy cap;
+ *                       0 on the site's closed weekdays.
  *   Cancelled bookings are ignored.  The bookings are counted with one
  *   grouped query (GROUP BY room, date), not a query per room and day.
  *
@@ -148,6 +149,7 @@ typedef struct {
   double   area_m2;
   int      max_persons;
   double   min_area;
+  gint64   closed_weekdays;  /* the site's: limit 0 on those days */
   int      always_bookable;  /* desks bookable on every day */
   GArray  *blocked_until;    /* int day index: bookable after that day */
 } UtilRoom;
@@ -210,9 +212,11 @@ load_rooms (PlatzdStore *store,
   stmt = platzd_store_prepare (store,
                                "SELECT r.id, r.name, r.floor_id, f.name, b.site_id, r.area_m2, "
                                "coalesce (s.max_persons, 0), "
-                               "coalesce (s.min_area_per_person_m2, 0) FROM rooms r "
+                               "coalesce (s.min_area_per_person_m2, 0), st.closed_weekdays "
+                               "FROM rooms r "
                                "JOIN floors f ON f.id = r.floor_id "
                                "JOIN buildings b ON b.id = f.building_id "
+                               "JOIN sites st ON st.id = b.site_id "
                                "LEFT JOIN occupancy_standards s ON s.id = r.occupancy_standard_id "
                                "WHERE r.kind = 'office' AND (?1 IS NULL OR b.site_id = ?1) "
                                "ORDER BY b.name, b.id, f.level, f.name, f.id, r.name, r.id",
@@ -231,6 +235,7 @@ load_rooms (PlatzdStore *store,
         .area_m2 = sqlite3_column_double (stmt, 5),
         .max_persons = sqlite3_column_int (stmt, 6),
         .min_area = sqlite3_column_double (stmt, 7),
+        .closed_weekdays = sqlite3_column_int64 (stmt, 8),
         .blocked_until = g_array_new (FALSE, FALSE, sizeof (int)),
       };
 
@@ -436,10 +441,12 @@ handle_utilisation (PlatzdRequest *req)
           json_builder_add_string_value (builder, room->floor_name);
           json_builder_set_member_name (builder, "limit");
           json_builder_add_int_value (builder,
-                                      platz_effective_limit (desks, room->max_persons,
-                                                             room->area_m2, room->min_area,
-                                                             site_cap (store, caps,
-                                                                       room->site_id)));
+                                      platz_weekdays_contain (room->closed_weekdays, &date)
+                                      ? 0
+                                      : platz_effective_limit (desks, room->max_persons,
+                                                               room->area_m2, room->min_area,
+                                                               site_cap (store, caps,
+                                                                         room->site_id)));
           json_builder_set_member_name (builder, "booked_half_days");
           json_builder_add_int_value (builder, u.booked[at]);
           json_builder_set_member_name (builder, "no_shows");

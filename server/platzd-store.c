@@ -678,6 +678,7 @@ platzd_store_read_row (const PlatzType *type,
         case PLATZ_FIELD_ID:
         case PLATZ_FIELD_REF:
         case PLATZ_FIELD_INT:
+        case PLATZ_FIELD_WEEKDAYS:
           *(gint64 *) p = sqlite3_column_int64 (stmt, col);
           break;
         case PLATZ_FIELD_NUMBER:
@@ -721,6 +722,9 @@ platzd_store_bind_field (sqlite3_stmt     *stmt,
         sqlite3_bind_null (stmt, index);
       else
         sqlite3_bind_int64 (stmt, index, *(const gint64 *) p);
+      break;
+    case PLATZ_FIELD_WEEKDAYS:
+      sqlite3_bind_int64 (stmt, index, *(const gint64 *) p);
       break;
     case PLATZ_FIELD_NUMBER:
       sqlite3_bind_double (stmt, index, *(const double *) p);

@@ -54,6 +54,31 @@ test_room_round_trip (void)
   platz_object_clear (&platz_room_type, &room);
 }
 
+/* Weekdays: a bit mask inside, a list of ISO weekdays in order outside. */
+static void
+test_weekdays_round_trip (void)
+{
+  g_autoptr(JsonNode) node = parse ("{\"name\":\"Rathaus\",\"closed_weekdays\":[7,1,6]}");
+  g_autoptr(JsonNode) encoded = NULL;
+  g_autofree char *text = NULL;
+  PlatzSite site = { 0 };
+  g_autoptr(GError) error = NULL;
+  GDate monday;
+
+  g_assert_true (platz_decode (&platz_site_type, node, PLATZ_DECODE_CREATE, &site, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (site.closed_weekdays, ==, 1 | 32 | 64);
+  g_date_clear (&monday, 1);
+  g_date_set_dmy (&monday, 30, G_DATE_NOVEMBER, 2026);
+  g_assert_true (platz_weekdays_contain (site.closed_weekdays, &monday));
+  g_date_add_days (&monday, 1);
+  g_assert_false (platz_weekdays_contain (site.closed_weekdays, &monday));
+  encoded = platz_encode (&platz_site_type, &site);
+  text = platz_json_to_string (encoded, NULL);
+  g_assert_nonnull (strstr (text, "\"closed_weekdays\":[1,6,7]"));
+  platz_object_clear (&platz_site_type, &site);
+}
+
 typedef struct {
   const PlatzType *type;
   PlatzDecodeMode  mode;
@@ -94,6 +119,11 @@ test_rejections (void)
       "\"eligible_functions\":[\"boss\"]}", "eligible_functions" },
     { &platz_site_type, PLATZ_DECODE_CREATE, "{\"name\":\"x\",\"timezone\":\"Mars/Olympus\"}",
       "time zone" },
+    { &platz_site_type, PLATZ_DECODE_PATCH, "{\"closed_weekdays\":[0]}", "weekdays" },
+    { &platz_site_type, PLATZ_DECODE_PATCH, "{\"closed_weekdays\":[8]}", "weekdays" },
+    { &platz_site_type, PLATZ_DECODE_PATCH, "{\"closed_weekdays\":[6,6]}", "twice" },
+    { &platz_site_type, PLATZ_DECODE_PATCH, "{\"closed_weekdays\":\"6,7\"}", "weekdays" },
+    { &platz_site_type, PLATZ_DECODE_PATCH, "{\"closed_weekdays\":null}", "null" },
     { &platz_policies_type, PLATZ_DECODE_PATCH, "{\"check_in_deadline\":\"25:00\"}", "HH:MM" },
     { &platz_reservation_request_type, PLATZ_DECODE_CREATE,
       "{\"room_id\":1,\"start\":\"2026-12-01 09:00\"}", "RFC 3339" },
@@ -180,6 +210,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/codec/room-round-trip", test_room_round_trip);
   g_test_add_func ("/codec/rejections", test_rejections);
+  g_test_add_func ("/codec/weekdays", test_weekdays_round_trip);
   g_test_add_func ("/codec/response-lenient", test_response_is_lenient);
   g_test_add_func ("/codec/depth", test_depth);
   g_test_add_func ("/codec/error-names", test_error_names);

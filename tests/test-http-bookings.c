@@ -625,6 +625,110 @@ test_kill_durability (Fixture *f, gconstpointer data)
     }
 }
 
+/* A site may close weekdays: its desks cannot be booked then, show as
+ * blocked, and its rooms have no limit those days. */
+static PlatzTestResponse *
+book (Fixture    *f,
+      const char *token,
+      gint64      desk,
+      const char *date,
+      const char *slot)
+{
+  g_autofree char *body = g_strdup_printf ("{\"desk_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\","
+                                           "\"slot\":\"%s\"}", desk, date, slot);
+
+  return platz_test_request (f->server, token, "POST", "/api/v1/bookings", body);
+}
+
+static void
+test_closed_weekdays (Fixture *f, gconstpointer data)
+{
+  static const char * const bad[] = { "[0]", "[8]", "[1,1]", "[\"sat\"]", "[1.5]", "6", "null" };
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new_now (berlin);
+  /* The first Saturday at least two days ahead, and the Friday before. */
+  g_autoptr(GDateTime) soon = g_date_time_add_days (now, 2);
+  g_autoptr(GDateTime) saturday =
+    g_date_time_add_days (soon, (6 - g_date_time_get_day_of_week (soon) + 7) % 7);
+  g_autoptr(GDateTime) friday = g_date_time_add_days (saturday, -1);
+  g_autofree char *sat = g_date_time_format (saturday, "%Y-%m-%d");
+  g_autofree char *fri = g_date_time_format (friday, "%Y-%m-%d");
+  g_autofree char *site_path = g_strdup_printf ("/api/v1/sites/%" G_GINT64_FORMAT, f->site);
+  g_autoptr(PlatzTestResponse) site = NULL;
+  g_autoptr(PlatzTestResponse) refused = NULL;
+  g_autoptr(PlatzTestResponse) avail = NULL;
+  g_autoptr(PlatzTestResponse) open_day = NULL;
+  g_autoptr(PlatzTestResponse) reopened = NULL;
+  g_autoptr(PlatzTestResponse) booked = NULL;
+  g_autoptr(PlatzTestResponse) report = NULL;
+  guint n;
+
+  g_assert_cmpint (g_date_time_get_day_of_week (saturday), ==, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"closed_weekdays\":%s}", bad[i]);
+      g_autoptr(PlatzTestResponse) r = platz_test_request (f->server, f->admin, "PATCH",
+                                                           site_path, body);
+      platz_assert_error (r, 400, "bad_request", NULL);
+    }
+  site = platz_test_request (f->server, f->admin, "PATCH", site_path,
+                             "{\"closed_weekdays\":[7,6]}");
+  platz_assert_status (site, 200);
+  g_assert_cmpuint (platz_test_length (site, "closed_weekdays"), ==, 2);
+  g_assert_cmpint (platz_test_int (site, "closed_weekdays.0"), ==, 6);
+  g_assert_cmpint (platz_test_int (site, "closed_weekdays.1"), ==, 7);
+
+  refused = book (f, f->alice, f->desk[0], sat, "full_day");
+  platz_assert_error (refused, 422, "policy_violation", "desk_blocked");
+  g_assert_nonnull (strstr (platz_test_str (refused, "error.message"), "Saturdays"));
+
+  avail = platz_test_requestf (f->server, f->alice, "GET", NULL,
+                               "/api/v1/floors/%" G_GINT64_FORMAT "/availability?date=%s",
+                               f->floor, sat);
+  platz_assert_status (avail, 200);
+  n = platz_test_length (avail, "desks");
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *am = g_strdup_printf ("desks.%u.am", i);
+      g_autofree char *pm = g_strdup_printf ("desks.%u.pm", i);
+      g_assert_cmpstr (platz_test_str (avail, am), ==, "blocked");
+      g_assert_cmpstr (platz_test_str (avail, pm), ==, "blocked");
+    }
+  n = platz_test_length (avail, "rooms");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *limit = g_strdup_printf ("rooms.%u.limit", i);
+      g_assert_cmpint (platz_test_int (avail, limit), ==, 0);
+    }
+
+  open_day = book (f, f->alice, f->desk[0], fri, "am");
+  platz_assert_status (open_day, 201);
+
+  report = platz_test_requestf (f->server, f->admin, "GET", NULL,
+                                "/api/v1/reports/utilisation?from=%s&to=%s&site_id=%"
+                                G_GINT64_FORMAT, fri, sat, f->site);
+  platz_assert_status (report, 200);
+  n = platz_test_length (report, "rows");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *room = g_strdup_printf ("rows.%u.room_id", i);
+      g_autofree char *date = g_strdup_printf ("rows.%u.date", i);
+      g_autofree char *limit = g_strdup_printf ("rows.%u.limit", i);
+
+      if (platz_test_int (report, room) == f->triple)
+        g_assert_cmpint (platz_test_int (report, limit), ==,
+                         g_str_equal (platz_test_str (report, date), sat) ? 0 : 3);
+    }
+
+  reopened = platz_test_request (f->server, f->admin, "PATCH", site_path,
+                                 "{\"closed_weekdays\":[]}");
+  platz_assert_status (reopened, 200);
+  g_assert_cmpuint (platz_test_length (reopened, "closed_weekdays"), ==, 0);
+  booked = book (f, f->alice, f->desk[0], sat, "full_day");
+  platz_assert_status (booked, 201);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -640,6 +744,7 @@ main (int argc, char *argv[])
   ADD ("/bookings/check-in", test_check_in);
   ADD ("/bookings/no-show-release", test_no_show_release);
   ADD ("/bookings/search", test_search);
+  ADD ("/bookings/closed-weekdays", test_closed_weekdays);
   ADD ("/bookings/delete-with-future", test_delete_with_future_bookings);
   ADD ("/bookings/concurrent-same-desk", test_concurrent_same_desk);
   ADD ("/bookings/kill-durability", test_kill_durability);

@@ -77,10 +77,13 @@ fits (const char *schema_name,
 static void
 test_validator (void)
 {
-  const char *site = "{\"id\":1,\"name\":\"Rathaus\",\"timezone\":\"Europe/Berlin\"}";
+  const char *site = "{\"id\":1,\"name\":\"Rathaus\",\"timezone\":\"Europe/Berlin\","
+                     "\"closed_weekdays\":[6,7]}";
 
   g_assert_true (fits ("Site", site));
-  g_assert_false (fits ("Site", "{\"id\":1,\"timezone\":\"Europe/Berlin\"}"));
+  g_assert_false (fits ("Site", "{\"id\":1,\"name\":\"R\",\"timezone\":\"UTC\","
+                                "\"closed_weekdays\":[8]}"));
+  g_assert_false (fits ("Site", "{\"id\":1,\"timezone\":\"Europe/Berlin\",\"closed_weekdays\":[]}"));
   g_assert_false (fits ("Site", "{\"id\":\"1\",\"name\":\"R\",\"timezone\":\"UTC\"}"));
   g_assert_false (fits ("Site", "{\"id\":1.5,\"name\":\"R\",\"timezone\":\"UTC\"}"));
   g_assert_false (fits ("Site", "{\"id\":1,\"name\":null,\"timezone\":\"UTC\"}"));
