@@ -45,11 +45,7 @@ static void
 set_loading (PlatzBookingsPage *self,
              gboolean           loading)
 {
-  if (loading)
-    self->pending++;
-  else if (self->pending > 0)
-    self->pending--;
-  gtk_spinner_set_spinning (self->spinner, self->pending > 0);
+  platz_ui_busy (self->spinner, &self->pending, loading);
 }
 
 static int

@@ -72,11 +72,7 @@ static void
 busy (PlatzFacilityPage *self,
       gboolean           on)
 {
-  if (on)
-    self->pending++;
-  else if (self->pending > 0)
-    self->pending--;
-  gtk_spinner_set_spinning (self->spinner, self->pending > 0);
+  platz_ui_busy (self->spinner, &self->pending, on);
 }
 
 /* Finishes a call started with the page as user data: FALSE (and the

@@ -59,6 +59,18 @@ platz_ui_error (GtkWidget    *widget,
   return TRUE;
 }
 
+void
+platz_ui_busy (GtkSpinner *spinner,
+               guint      *pending,
+               gboolean    on)
+{
+  if (on)
+    (*pending)++;
+  else if (*pending > 0)
+    (*pending)--;
+  gtk_spinner_set_spinning (spinner, *pending > 0);
+}
+
 char *
 platz_ui_format_date (const char *iso_date)
 {

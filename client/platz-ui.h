@@ -17,6 +17,12 @@ void  platz_ui_add_toast    (GtkWidget    *widget,
  * Returns FALSE for a cancellation (the widget may be gone). */
 gboolean platz_ui_error     (GtkWidget    *widget,
                              const GError *error);
+/* Counts a screen's loads under way in *pending (on: one more; off: one
+ * fewer, never below 0, as a reload may have forgotten cancelled ones)
+ * and spins the spinner while there are any. */
+void  platz_ui_busy         (GtkSpinner   *spinner,
+                             guint        *pending,
+                             gboolean      on);
 /* "Monday, 5 January 2026" from YYYY-MM-DD; the input when unparsable. */
 char *platz_ui_format_date  (const char   *iso_date);
 /* YYYY-MM-DD of today (local time), shifted by days. */
