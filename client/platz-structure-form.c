@@ -21,6 +21,7 @@ typedef struct {
 static const FormField site_fields[] = {
   { "name", N_("Name"), 0 },
   { "timezone", N_("Time zone (e.g. Europe/Berlin)"), 0 },
+  { "closed_weekdays", N_("Desks closed on"), 0 },
   { NULL, NULL, 0 }
 };
 
@@ -297,6 +298,56 @@ suffix_row (const char *title,
   return row;
 }
 
+/* A weekday mask (PLATZ_FIELD_WEEKDAYS) as seven toggle buttons, Monday
+ * first, named in the user's language by the C library. */
+static GtkWidget *
+weekdays_editor_new (const char *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  /* 1 January 2024 was a Monday. */
+  g_autoptr(GDateTime) monday = g_date_time_new_utc (2024, 1, 1, 12, 0, 0);
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  for (int day = 0; day < 7; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (monday, day);
+      g_autofree char *short_name = g_date_time_format (date, "%a");
+      g_autofree char *name = g_date_time_format (date, "%A");
+      GtkWidget *toggle = gtk_toggle_button_new_with_label (short_name);
+
+      gtk_widget_set_tooltip_text (toggle, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+      gtk_box_append (GTK_BOX (box), toggle);
+    }
+  return box;
+}
+
+static void
+weekdays_editor_set (GtkWidget *box,
+                     gint64     mask)
+{
+  int day = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child), day++)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), (mask & (1 << day)) != 0);
+}
+
+static gint64
+weekdays_editor_get (GtkWidget *box)
+{
+  gint64 mask = 0;
+  int day = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child), day++)
+    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child)))
+      mask |= 1 << day;
+  return mask;
+}
+
 static GtkWidget *
 build_row (PlatzStructureForm *self,
            const FormField    *ff,
@@ -335,6 +386,13 @@ build_row (PlatzStructureForm *self,
                                                 ff->digits > 0 ? 0.5 : 1);
       gtk_spin_button_set_digits (GTK_SPIN_BUTTON (*editor), ff->digits);
       return suffix_row (title, *editor);
+    case PLATZ_FIELD_WEEKDAYS:
+      *editor = weekdays_editor_new (title);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_set_valign (*editor, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), *editor);
+      return row;
     default:
       row = adw_entry_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -406,6 +464,9 @@ fill (PlatzStructureForm *self,
         case PLATZ_FIELD_NUMBER:
           gtk_spin_button_set_value (GTK_SPIN_BUTTON (editor), *(const double *) p);
           break;
+        case PLATZ_FIELD_WEEKDAYS:
+          weekdays_editor_set (editor, *(const gint64 *) p);
+          break;
         case PLATZ_FIELD_TAGS:
           {
             char * const *tags = *(char * const * const *) p;
@@ -468,6 +529,9 @@ read_form (PlatzStructureForm *self,
           break;
         case PLATZ_FIELD_NUMBER:
           *(double *) p = gtk_spin_button_get_value (GTK_SPIN_BUTTON (editor));
+          break;
+        case PLATZ_FIELD_WEEKDAYS:
+          *(gint64 *) p = weekdays_editor_get (editor);
           break;
         case PLATZ_FIELD_TAGS:
           g_strfreev (*(char ***) p);

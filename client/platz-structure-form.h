@@ -30,7 +30,8 @@ void              platz_structure_form_create       (PlatzStructureForm *self,
 PlatzRecord      *platz_structure_form_get_record   (PlatzStructureForm *self);
 gboolean          platz_structure_form_is_busy      (PlatzStructureForm *self);
 /* The editor of a field by its JSON name (an AdwEntryRow, GtkSpinButton,
- * GtkSwitch or GtkDropDown), NULL when the form has no such field. */
+ * GtkSwitch, GtkDropDown, or for weekdays a GtkBox of seven
+ * GtkToggleButtons, Monday first), NULL when the form has no such field. */
 GtkWidget        *platz_structure_form_get_editor   (PlatzStructureForm *self,
                                                      const char         *field);
 /* The open "delete anyway?" question, or NULL. */

@@ -53,7 +53,9 @@ server_list (const PlatzType *type,
 {
   ListWait w = { 0 };
 
-  if (type == &platz_building_type)
+  if (type == &platz_site_type)
+    platz_api_list_sites_async (admin, NULL, on_list_cb, &w);
+  else if (type == &platz_building_type)
     platz_api_list_buildings_async (admin, parent_id, NULL, on_list_cb, &w);
   else if (type == &platz_floor_type)
     platz_api_list_floors_async (admin, parent_id, NULL, on_list_cb, &w);
@@ -215,6 +217,29 @@ test_structure (void)
   /* The site is there, and its form shows its fields. */
   form = select_row (tree, &platz_site_type, 1);
   g_assert_cmpstr (get_text (form, "name"), ==, "Rathaus");
+
+  /* Close the site's desks on Saturdays and Sundays: the sixth and
+   * seventh toggle. */
+  {
+    GtkWidget *days = platz_structure_form_get_editor (form, "closed_weekdays");
+    GtkWidget *day = gtk_widget_get_first_child (days);
+    g_autoptr(GListModel) sites = NULL;
+    PlatzSite *site;
+
+    for (int i = 1; i <= 7; i++, day = gtk_widget_get_next_sibling (day))
+      {
+        g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (day)));
+        if (i >= 6)
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (day), TRUE);
+      }
+    gtk_widget_activate_action (GTK_WIDGET (form), "structure.save", NULL);
+    g_assert_true (test_wait_until (form_idle, form, 10000));
+    g_assert_cmpstr (platz_window_get_last_toast (window), ==, "Saved.");
+    sites = server_list (&platz_site_type, 0);
+    site = server_find (sites, 1);
+    g_assert_nonnull (site);
+    g_assert_cmpint (site->closed_weekdays, ==, (1 << 5) | (1 << 6));
+  }
 
   /* A building through the form: Add Building, fill in, Create. */
   gtk_widget_activate_action (GTK_WIDGET (form), "structure.add-child", NULL);
