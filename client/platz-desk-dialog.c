@@ -10,6 +10,20 @@
 #include "platz-client-error.h"
 #include "platz-ui.h"
 #include "platz-day-view-private.h"
+#include "platz-date.h"
+#include "platz-record.h"
+
+/* The selected site closes its desks on the view's weekday. */
+static gboolean
+site_closed (PlatzDayView *self)
+{
+  PlatzRecord *record = gtk_drop_down_get_selected_item (self->site_dropdown);
+  const PlatzSite *site = record != NULL ? platz_record_get_data (record) : NULL;
+  GDate date;
+
+  return site != NULL && self->date != NULL && platz_date_parse (self->date, &date) &&
+         platz_weekdays_contain (site->closed_weekdays, &date);
+}
 
 /* ------------------------------------------------------------------ */
 /* Auxiliary                                                           */
@@ -258,6 +272,8 @@ platz_desk_dialog_open (PlatzDayView *self,
     g_string_append_printf (body, "\n%s", _("Barrier-free access"));
   if (!desk->bookable && desk->blocked_reason != NULL)
     g_string_append_printf (body, "\n%s %s", _("Blocked:"), desk->blocked_reason);
+  if (site_closed (self))
+    g_string_append_printf (body, "\n%s", _("Desks at this site cannot be booked on this weekday."));
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    heading, body->str);

@@ -150,6 +150,23 @@ test_api_create (PlatzApi        *api,
   return platz_record_get_id (record);
 }
 
+void
+test_api_patch (PlatzApi           *api,
+                const PlatzType    *type,
+                gint64              id,
+                gconstpointer       obj,
+                const char * const *fields)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlatzRecord) record = NULL;
+
+  platz_api_patch_async (api, type, id, obj, fields, NULL, on_result_cb, &result);
+  g_assert_true (test_wait_until (have_result, &result, 10000));
+  record = platz_api_record_finish (api, result, &error);
+  g_assert_no_error (error);
+}
+
 gint64
 test_create_user (const char *base,
                   PlatzApi   *admin,

@@ -41,6 +41,12 @@ PlatzApi    *test_api_login   (const char  *base,
 gint64       test_api_create  (PlatzApi    *api,
                                const PlatzType *type,
                                gconstpointer obj);
+/* PATCH of the named fields of obj; asserts it worked. */
+void         test_api_patch   (PlatzApi    *api,
+                               const PlatzType *type,
+                               gint64       id,
+                               gconstpointer obj,
+                               const char * const *fields);
 /* POST /users with a password (admin only); returns the id. */
 gint64       test_create_user (const char  *base,
                                PlatzApi    *admin,

@@ -162,6 +162,38 @@ test_taken_desk (void)
   test_window_close (window);
 }
 
+/* On a weekday the site closes, every desk is blocked and the desk's
+ * details say why. */
+static void
+test_closed_day (void)
+{
+  static const char * const fields[] = { "closed_weekdays", NULL };
+  PlatzWindow *window;
+  PlatzSite site = { 0 };
+  AdwMessageDialog *dialog;
+  PlatzDayView *day;
+
+  site.closed_weekdays = 0x7f;
+  test_api_patch (admin, &platz_site_type, 1, &site, fields);
+  window = test_window_open (server->base);
+  g_assert_true (test_wait_until (test_signed_in, window, 10000));
+  day = PLATZ_DAY_VIEW (platz_window_get_page (window, "day"));
+  test_go_to_tomorrow (day);
+  test_assert_desk_state (day, 1, PLATZ_DESK_BLOCKED);
+  platz_day_view_activate_desk (day, 1);
+  g_assert_true (test_wait_until (test_desk_dialog_open, day, 5000));
+  dialog = platz_day_view_get_desk_dialog (day);
+  g_assert_false (adw_message_dialog_has_response (dialog, "am"));
+  g_assert_false (adw_message_dialog_has_response (dialog, "full_day"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Desks at this site cannot be booked on this weekday."));
+  adw_message_dialog_response (dialog, "close");
+
+  site.closed_weekdays = 0;
+  test_api_patch (admin, &platz_site_type, 1, &site, fields);
+  test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,5 +208,6 @@ main (int   argc,
   g_test_add_func ("/ui/booking/wrong-password", test_wrong_password);
   g_test_add_func ("/ui/booking/book-and-cancel", test_book_and_cancel);
   g_test_add_func ("/ui/booking/taken-desk", test_taken_desk);
+  g_test_add_func ("/ui/booking/closed-day", test_closed_day);
   return test_ui_run (ui);
 }
