@@ -459,7 +459,15 @@ decode_field (const PlatzField *field,
               return type_error (field,
                                  "a list of tags made of a-z, 0-9 and _ (e.g. \"whiteboard\")",
                                  error);
-            if (!g_ptr_array_find_with_equal_func (tags, s, g_str_equal, NULL))
+            if (!g_utf8_validate (s, -1, NULL))
+              {
+                /* An escape such as \ud800 makes a string that is not
+                 * UTF-8: refused in requests, repaired in answers. */
+                if (strict)
+                  return type_error (field, "a list of UTF-8 strings", error);
+                g_ptr_array_add (tags, g_utf8_make_valid (s, -1));
+              }
+            else if (!g_ptr_array_find_with_equal_func (tags, s, g_str_equal, NULL))
               g_ptr_array_add (tags, g_strdup (s));
           }
         g_ptr_array_add (tags, NULL);
@@ -476,7 +484,9 @@ decode_field (const PlatzField *field,
         if (strict && !platz_field_check_string (field, s, error))
           return FALSE;
         g_free (*(char **) p);
-        *(char **) p = g_strdup (s);
+        /* Answers: an escape such as \ud800 makes a string that is not
+         * UTF-8 (requests are refused above); repaired, never kept. */
+        *(char **) p = g_utf8_validate (s, -1, NULL) ? g_strdup (s) : g_utf8_make_valid (s, -1);
         return TRUE;
       }
     }

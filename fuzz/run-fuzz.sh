@@ -13,7 +13,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r "$corpus"/. "$work"/
 start=$(date +%s)
-"$target" -runs="$runs" -detect_leaks="$leaks" -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
+# A fixed seed (PLATZ_FUZZ_SEED, default 1): the same binary and corpus
+# make the same runs, so a CI failure can be reproduced; explore with
+# other seeds by hand.
+"$target" -seed="${PLATZ_FUZZ_SEED:-1}" -runs="$runs" -detect_leaks="$leaks" -max_len=65536 \
+  -timeout=20 -rss_limit_mb=4096 \
   -artifact_prefix="$work/" -print_final_stats=1 "$work" > "$work/log" 2>&1 || {
   tail -60 "$work/log"; for a in "$work"/crash-* "$work"/leak-* "$work"/timeout-*; do
     [ -e "$a" ] && { echo "artifact: $a"; od -c "$a" | head -20; }; done; exit 1; }

@@ -159,6 +159,33 @@ test_response_is_lenient (void)
   platz_object_clear (&platz_booking_type, &booking);
 }
 
+/* A JSON escape can name half a surrogate pair, which is no UTF-8 at all:
+ * a request with one is refused, an answer's is repaired (found by
+ * fuzz-json, kept in fuzz/regressions/fuzz-json/lenient-lone-surrogate). */
+static void
+test_lone_surrogate (void)
+{
+  g_autoptr(JsonNode) node = parse ("{\"name\":\"\\ud8le\",\"max_persons\":2,"
+                                    "\"min_area_per_person_m2\":8,"
+                                    "\"eligible_functions\":[\"\\ud800x\"]}");
+  PlatzStandard standard = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (platz_decode (&platz_standard_type, node, PLATZ_DECODE_CREATE, &standard, NULL,
+                                &error));
+  g_assert_error (error, PLATZ_ERROR, PLATZ_ERROR_BAD_REQUEST);
+  platz_object_clear (&platz_standard_type, &standard);
+  memset (&standard, 0, sizeof standard);
+  g_clear_error (&error);
+
+  g_assert_true (platz_decode (&platz_standard_type, node, PLATZ_DECODE_RESPONSE, &standard,
+                               NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (standard.name, -1, NULL));
+  g_assert_true (g_utf8_validate (standard.eligible_functions[0], -1, NULL));
+  platz_object_clear (&platz_standard_type, &standard);
+}
+
 static void
 test_depth (void)
 {
@@ -212,6 +239,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/codec/rejections", test_rejections);
   g_test_add_func ("/codec/weekdays", test_weekdays_round_trip);
   g_test_add_func ("/codec/response-lenient", test_response_is_lenient);
+  g_test_add_func ("/codec/lone-surrogate", test_lone_surrogate);
   g_test_add_func ("/codec/depth", test_depth);
   g_test_add_func ("/codec/error-names", test_error_names);
   return g_test_run ();
