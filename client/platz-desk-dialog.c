@@ -203,9 +203,7 @@ build_book_for (PlatzDayView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Book for"), -1);
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
+  list = platz_ui_boxed_list_new ();
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   self->book_for_row = ADW_COMBO_ROW (row);
   return list;

@@ -787,18 +787,18 @@ open_dialog (PlatzProjectsPage *self,
                                       N_("Sunday") };
   const PlatzUser *user = platz_api_get_user (self->api);
   Form *form = g_new0 (Form, 1);
-  GtkWidget *dialog = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWindow *dialog;
+  GtkBox *content;
+  GtkWidget *list = platz_ui_boxed_list_new ();
   GtkWidget *days_row = adw_action_row_new ();
   GtkWidget *days_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
 
+  dialog = platz_ui_reserve_dialog_new (GTK_WIDGET (self), _("Reserve a Project Office"), 480,
+                                        G_CALLBACK (on_dialog_reserve_clicked_cb),
+                                        &form->reserve, &form->spinner, &content);
   form->self = self;
   form->offices = g_ptr_array_ref (self->offices);
   form->teams = g_ptr_array_new_with_free_func (g_object_unref);
@@ -812,42 +812,14 @@ open_dialog (PlatzProjectsPage *self,
     }
   g_object_set_data_full (G_OBJECT (dialog), "form", form, form_free);
 
-  gtk_window_set_title (GTK_WINDOW (dialog), _("Reserve a Project Office"));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 480, -1);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), dialog);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  form->reserve = gtk_button_new_with_mnemonic (_("_Reserve"));
-  gtk_widget_set_name (form->reserve, "reserve");
-  gtk_widget_add_css_class (form->reserve, "suggested-action");
-  g_signal_connect (form->reserve, "clicked", G_CALLBACK (on_dialog_reserve_clicked_cb), dialog);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), form->reserve);
-  form->spinner = gtk_spinner_new ();
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), form->spinner);
-  gtk_box_append (GTK_BOX (box), header);
-
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
   form->room = combo_row (_("_Project office"), "room", form->offices);
   for (guint i = 0; i < form->offices->len; i++)
     if (platz_record_get_id (form->offices->pdata[i]) == room_id)
       adw_combo_row_set_selected (form->room, i);
   form->team = combo_row (_("_Team"), "team", form->teams);
-  form->from = entry_row (_("_First day"), "from", date, GTK_WINDOW (dialog));
-  form->to = entry_row (_("_Last day"), "to", date, GTK_WINDOW (dialog));
-  form->until = entry_row (_("Repeat weekly _until (optional)"), "until", NULL,
-                           GTK_WINDOW (dialog));
+  form->from = entry_row (_("_First day"), "from", date, dialog);
+  form->to = entry_row (_("_Last day"), "to", date, dialog);
+  form->until = entry_row (_("Repeat weekly _until (optional)"), "until", NULL, dialog);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (days_row), _("Only on"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (days_row), _("None chosen: every day"));
   gtk_widget_add_css_class (days_box, "linked");
@@ -871,23 +843,21 @@ open_dialog (PlatzProjectsPage *self,
   gtk_list_box_append (GTK_LIST_BOX (list), form->to);
   gtk_list_box_append (GTK_LIST_BOX (list), days_row);
   gtk_list_box_append (GTK_LIST_BOX (list), form->until);
-  gtk_box_append (GTK_BOX (content), list);
+  gtk_box_append (content, list);
 
   form->summary = wrap_label ("summary", "dim-label");
   form->conflicts = wrap_label ("conflicts", NULL);
   form->error = wrap_label ("error", "error");
   gtk_widget_set_visible (form->error, FALSE);
-  gtk_box_append (GTK_BOX (content), form->summary);
-  gtk_box_append (GTK_BOX (content), form->conflicts);
-  gtk_box_append (GTK_BOX (content), form->error);
-  gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (ADW_WINDOW (dialog), box);
+  gtk_box_append (content, form->summary);
+  gtk_box_append (content, form->conflicts);
+  gtk_box_append (content, form->error);
 
-  self->dialog = GTK_WINDOW (dialog);
+  self->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-  check_conflicts (GTK_WINDOW (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-  return GTK_WINDOW (dialog);
+  check_conflicts (dialog);
+  gtk_window_present (dialog);
+  return dialog;
 }
 
 /* ------------------------------------------------------------------ */

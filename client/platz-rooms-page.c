@@ -481,12 +481,9 @@ open_reserve_dialog (PlatzRoomsPage *self,
 {
   PlatzRoom *data = platz_record_get_data (room);
   ReserveForm *form = g_new0 (ReserveForm, 1);
-  GtkWidget *dialog = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *list = gtk_list_box_new ();
+  GtkWindow *dialog;
+  GtkBox *content;
+  GtkWidget *list = platz_ui_boxed_list_new ();
   GtkWidget *attendees_row = adw_action_row_new ();
   GtkWidget *heading;
   g_autofree char *window_title = NULL;
@@ -498,37 +495,15 @@ open_reserve_dialog (PlatzRoomsPage *self,
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
 
+  window_title = g_strdup_printf (_("Reserve %s"), data->name);
+  dialog = platz_ui_reserve_dialog_new (GTK_WIDGET (self), window_title, 440,
+                                        G_CALLBACK (on_reserve_clicked_cb), &form->reserve,
+                                        &form->spinner, &content);
   form->self = self;
   form->room = g_object_ref (room);
   form->date = g_strdup (self->search_date);
   g_object_set_data_full (G_OBJECT (dialog), "form", form, reserve_form_free);
 
-  window_title = g_strdup_printf (_("Reserve %s"), data->name);
-  gtk_window_set_title (GTK_WINDOW (dialog), window_title);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 440, -1);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  if (GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog),
-                                  GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), dialog);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  form->reserve = gtk_button_new_with_mnemonic (_("_Reserve"));
-  gtk_widget_set_name (form->reserve, "reserve");
-  gtk_widget_add_css_class (form->reserve, "suggested-action");
-  g_signal_connect (form->reserve, "clicked", G_CALLBACK (on_reserve_clicked_cb), dialog);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), form->reserve);
-  form->spinner = gtk_spinner_new ();
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), form->spinner);
-  gtk_box_append (GTK_BOX (box), header);
-
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 18);
   where = g_strdup_printf ("%s · %s · %s", day,
                            platz_record_get_extra (room, "building_name") ?: "",
                            platz_record_get_extra (room, "floor_name") ?: "");
@@ -536,10 +511,8 @@ open_reserve_dialog (PlatzRoomsPage *self,
   gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "dim-label");
-  gtk_box_append (GTK_BOX (content), heading);
+  gtk_box_append (content, heading);
 
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
   form->title = adw_entry_row_new ();
   gtk_widget_set_name (form->title, "title");
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->title), _("_Title"));
@@ -562,7 +535,7 @@ open_reserve_dialog (PlatzRoomsPage *self,
   seats = g_strdup_printf (_("%" PRId64 " seats"), data->capacity);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (attendees_row), seats);
   gtk_list_box_append (GTK_LIST_BOX (list), attendees_row);
-  gtk_box_append (GTK_BOX (content), list);
+  gtk_box_append (content, list);
 
   form->error = gtk_label_new (NULL);
   gtk_widget_set_name (form->error, "error");
@@ -572,15 +545,13 @@ open_reserve_dialog (PlatzRoomsPage *self,
   gtk_widget_set_visible (form->error, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (form->error),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
-  gtk_box_append (GTK_BOX (content), form->error);
-  gtk_box_append (GTK_BOX (box), content);
-  adw_window_set_content (ADW_WINDOW (dialog), box);
+  gtk_box_append (content, form->error);
 
-  self->dialog = GTK_WINDOW (dialog);
+  self->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (dialog);
   gtk_widget_grab_focus (form->title);
-  return GTK_WINDOW (dialog);
+  return dialog;
 }
 
 /* ------------------------------------------------------------------ */

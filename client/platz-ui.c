@@ -71,6 +71,62 @@ platz_ui_busy (GtkSpinner *spinner,
   gtk_spinner_set_spinning (spinner, *pending > 0);
 }
 
+GtkWindow *
+platz_ui_reserve_dialog_new (GtkWidget  *widget,
+                             const char *title,
+                             int         width,
+                             GCallback   on_reserve,
+                             GtkWidget **reserve,
+                             GtkWidget **spinner,
+                             GtkBox    **content)
+{
+  GtkWidget *dialog = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *padded = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  gtk_window_set_title (GTK_WINDOW (dialog), title);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), width, -1);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  if (GTK_IS_WINDOW (gtk_widget_get_root (widget)))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                  GTK_WINDOW (gtk_widget_get_root (widget)));
+
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), dialog);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  *reserve = gtk_button_new_with_mnemonic (_("_Reserve"));
+  gtk_widget_set_name (*reserve, "reserve");
+  gtk_widget_add_css_class (*reserve, "suggested-action");
+  g_signal_connect (*reserve, "clicked", on_reserve, dialog);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), *reserve);
+  *spinner = gtk_spinner_new ();
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), *spinner);
+  gtk_box_append (GTK_BOX (box), header);
+
+  gtk_widget_set_margin_start (padded, 12);
+  gtk_widget_set_margin_end (padded, 12);
+  gtk_widget_set_margin_top (padded, 12);
+  gtk_widget_set_margin_bottom (padded, 18);
+  gtk_box_append (GTK_BOX (box), padded);
+  adw_window_set_content (ADW_WINDOW (dialog), box);
+  *content = GTK_BOX (padded);
+  return GTK_WINDOW (dialog);
+}
+
+GtkWidget *
+platz_ui_boxed_list_new (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
 char *
 platz_ui_format_date (const char *iso_date)
 {

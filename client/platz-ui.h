@@ -23,6 +23,21 @@ gboolean platz_ui_error     (GtkWidget    *widget,
 void  platz_ui_busy         (GtkSpinner   *spinner,
                              guint        *pending,
                              gboolean      on);
+/* A modal window over widget's window (when it has one) for a reservation
+ * form: a header bar with _Cancel (closes it), _Reserve (named "reserve";
+ * clicked calls on_reserve with the window) and a spinner beside it, over
+ * a padded vertical box. Returns the window (not yet shown) and in
+ * reserve, spinner and content the button, spinner and box; the caller
+ * fills the box, e.g. with a list from platz_ui_boxed_list_new. */
+GtkWindow *platz_ui_reserve_dialog_new (GtkWidget  *widget,
+                                        const char *title,
+                                        int         width,
+                                        GCallback   on_reserve,
+                                        GtkWidget **reserve,
+                                        GtkWidget **spinner,
+                                        GtkBox    **content);
+/* A GtkListBox without selection, styled as a boxed list. */
+GtkWidget *platz_ui_boxed_list_new     (void);
 /* "Monday, 5 January 2026" from YYYY-MM-DD; the input when unparsable. */
 char *platz_ui_format_date  (const char   *iso_date);
 /* YYYY-MM-DD of today (local time), shifted by days. */
