@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "platz-rooms-page.h"
+
 #include <inttypes.h>
 
 #include <glib/gi18n.h>
@@ -10,69 +12,22 @@
 #include "platz-date.h"
 #include "platz-plan-geometry.h"
 #include "platz-ui.h"
-#include "platz-rooms-page.h"
+#include "platz-reserve-dialog.h"
+#include "platz-rooms-page-private.h"
 
 #define AHEAD_DAYS 190
-
-struct _PlatzRoomsPage
-{
-  GtkWidget       parent_instance;
-
-  PlatzApi       *api;
-  GCancellable   *cancellable;         /* sites, policies, rooms, mine */
-  GCancellable   *search_cancellable;  /* a search and its timelines */
-  guint           pending;
-  guint           search_pending;
-
-  GListModel     *sites;
-  gint64          site_id;
-  GTimeZone      *zone;
-  int             day_start;
-  int             day_end;
-  int             slot;
-  int             booking_window;
-  char           *date;
-  int             search_start;        /* minutes of the last search */
-  int             search_end;
-  int             search_attendees;
-  char           *search_date;
-
-  GtkStringList  *times;
-  GListStore     *results;
-  GHashTable     *timelines;           /* room id -> PlatzRoomTimeline */
-  GListStore     *mine;
-  GtkWindow      *dialog;              /* weak */
-
-  /* Template widgets */
-  GtkSpinner     *spinner;
-  AdwComboRow    *site_row;
-  GtkMenuButton  *date_button;
-  GtkPopover     *date_popover;
-  GtkCalendar    *calendar;
-  AdwComboRow    *start_row;
-  AdwComboRow    *end_row;
-  GtkSpinButton  *attendees_spin;
-  AdwComboRow    *kind_row;
-  GtkListBoxRow  *equipment_row;
-  GtkFlowBox     *equipment_box;
-  GtkLabel       *results_label;
-  GtkListBox     *results_list;
-  GtkLabel       *mine_empty_label;
-  GtkListBox     *mine_list;
-};
 
 G_DEFINE_FINAL_TYPE (PlatzRoomsPage, platz_rooms_page, GTK_TYPE_WIDGET)
 
 static void load_policies (PlatzRoomsPage *self);
-static void load_mine (PlatzRoomsPage *self);
 
 /* ------------------------------------------------------------------ */
 /* Auxiliary                                                           */
 /* ------------------------------------------------------------------ */
 
-static void
-set_loading (PlatzRoomsPage *self,
-             gboolean        loading)
+void
+platz_rooms_page_busy (PlatzRoomsPage *self,
+                       gboolean        loading)
 {
   if (loading)
     self->pending++;
@@ -81,20 +36,20 @@ set_loading (PlatzRoomsPage *self,
   gtk_spinner_set_spinning (self->spinner, self->pending + self->search_pending > 0);
 }
 
-static void
-set_search_loading (PlatzRoomsPage *self,
-                    gboolean        loading)
+void
+platz_rooms_page_search_busy (PlatzRoomsPage *self,
+                              gboolean        loading)
 {
   if (loading)
     self->search_pending++;
   else if (self->search_pending > 0)
     self->search_pending--;
-  set_loading (self, FALSE);
+  platz_rooms_page_busy (self, FALSE);
 }
 
-static int
-time_at (PlatzRoomsPage *self,
-         AdwComboRow    *row)
+int
+platz_rooms_page_time_at (PlatzRoomsPage *self,
+                          AdwComboRow    *row)
 {
   guint position = adw_combo_row_get_selected (row);
   const char *text;
@@ -109,10 +64,10 @@ time_at (PlatzRoomsPage *self,
   return minutes;
 }
 
-static gboolean
-select_time (PlatzRoomsPage *self,
-             AdwComboRow    *row,
-             int             minutes)
+gboolean
+platz_rooms_page_select_time (PlatzRoomsPage *self,
+                              AdwComboRow    *row,
+                              int             minutes)
 {
   g_autofree char *text = platz_room_timeline_format_time (minutes);
 
@@ -129,8 +84,8 @@ select_time (PlatzRoomsPage *self,
 static void
 fill_times (PlatzRoomsPage *self)
 {
-  int start = time_at (self, self->start_row);
-  int end = time_at (self, self->end_row);
+  int start = platz_rooms_page_time_at (self, self->start_row);
+  int end = platz_rooms_page_time_at (self, self->end_row);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
 
   if (start < 0)
@@ -142,9 +97,9 @@ fill_times (PlatzRoomsPage *self)
   g_ptr_array_add (items, NULL);
   gtk_string_list_splice (self->times, 0, g_list_model_get_n_items (G_LIST_MODEL (self->times)),
                           (const char * const *) items->pdata);
-  if (!select_time (self, self->start_row, start))
+  if (!platz_rooms_page_select_time (self, self->start_row, start))
     adw_combo_row_set_selected (self->start_row, 0);
-  if (!select_time (self, self->end_row, end))
+  if (!platz_rooms_page_select_time (self, self->end_row, end))
     adw_combo_row_set_selected (self->end_row,
                                 MIN ((guint) (60 / self->slot),
                                      g_list_model_get_n_items (G_LIST_MODEL (self->times)) - 1));
@@ -173,10 +128,10 @@ set_date (PlatzRoomsPage *self,
     }
 }
 
-static char *
-rfc3339 (PlatzRoomsPage *self,
-         const char     *date,
-         int             minutes)
+char *
+platz_rooms_page_rfc3339 (PlatzRoomsPage *self,
+                          const char     *date,
+                          int             minutes)
 {
   g_autoptr(GDateTime) dt = NULL;
   GDate parsed;
@@ -186,30 +141,6 @@ rfc3339 (PlatzRoomsPage *self,
   dt = g_date_time_new (self->zone, g_date_get_year (&parsed), g_date_get_month (&parsed),
                         g_date_get_day (&parsed), minutes / 60, minutes % 60, 0);
   return dt != NULL ? platz_datetime_format (dt, self->zone) : NULL;
-}
-
-/* Minutes since the chosen day's midnight in the site's zone, clamped to
- * the day (a range from an earlier day starts at 0). */
-static int
-day_minutes (PlatzRoomsPage *self,
-             const char     *date,
-             const char     *time)
-{
-  g_autoptr(GDateTime) dt = platz_datetime_parse (time);
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *day = NULL;
-  int order;
-
-  if (dt == NULL)
-    return 0;
-  local = g_date_time_to_timezone (dt, self->zone);
-  day = g_date_time_format (local, "%Y-%m-%d");
-  order = g_strcmp0 (day, date);
-  if (order < 0)
-    return 0;
-  if (order > 0)
-    return 24 * 60;
-  return g_date_time_get_hour (local) * 60 + g_date_time_get_minute (local);
 }
 
 static char **
@@ -287,274 +218,6 @@ describe_range (PlatzRoomsPage *self,
 }
 
 /* ------------------------------------------------------------------ */
-/* Timelines                                                           */
-/* ------------------------------------------------------------------ */
-
-typedef struct {
-  PlatzRoomsPage    *self;
-  PlatzRoomTimeline *timeline;
-  char              *date;
-} TimelineLoad;
-
-static void
-on_timeline_reservations_cb (GObject      *source,
-                             GAsyncResult *result,
-                             gpointer      user_data)
-{
-  TimelineLoad *load = user_data;
-  PlatzRoomsPage *self = load->self;
-  g_autoptr(GListModel) list = NULL;
-  g_autoptr(GError) error = NULL;
-  const PlatzUser *user;
-
-  list = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    ;
-  else if (list == NULL)
-    {
-      set_search_loading (self, FALSE);
-      platz_ui_error (GTK_WIDGET (self), error);
-    }
-  else
-    {
-      set_search_loading (self, FALSE);
-      user = platz_api_get_user (self->api);
-      platz_room_timeline_clear_busy (load->timeline);
-      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-        {
-          g_autoptr(PlatzRecord) record = g_list_model_get_item (list, i);
-          PlatzReservation *r = platz_record_get_data (record);
-
-          platz_room_timeline_add_busy (load->timeline,
-                                        day_minutes (self, load->date, r->start),
-                                        day_minutes (self, load->date, r->end),
-                                        user != NULL && r->user_id == user->id);
-        }
-    }
-  g_object_unref (load->self);
-  g_object_unref (load->timeline);
-  g_free (load->date);
-  g_free (load);
-}
-
-static void
-load_timeline (PlatzRoomsPage    *self,
-               gint64             room_id,
-               PlatzRoomTimeline *timeline)
-{
-  TimelineLoad *load = g_new0 (TimelineLoad, 1);
-
-  load->self = g_object_ref (self);
-  load->timeline = g_object_ref (timeline);
-  load->date = g_strdup (self->search_date);
-  set_search_loading (self, TRUE);
-  platz_api_list_reservations_async (self->api, self->search_date, self->search_date, room_id, 0,
-                                     FALSE, self->search_cancellable,
-                                     on_timeline_reservations_cb, load);
-}
-
-/* ------------------------------------------------------------------ */
-/* The reservation dialog                                              */
-/* ------------------------------------------------------------------ */
-
-typedef struct {
-  PlatzRoomsPage *self;
-  PlatzRecord    *room;
-  char           *date;
-  GtkWidget      *title;
-  GtkWidget      *attendees;
-  AdwComboRow    *start;
-  AdwComboRow    *end;
-  GtkWidget      *error;
-  GtkWidget      *reserve;
-  GtkWidget      *spinner;
-} ReserveForm;
-
-static void
-reserve_form_free (gpointer data)
-{
-  ReserveForm *form = data;
-
-  g_object_unref (form->room);
-  g_free (form->date);
-  g_free (form);
-}
-
-static void
-reserve_form_set_busy (ReserveForm *form,
-                       gboolean     busy)
-{
-  gtk_spinner_set_spinning (GTK_SPINNER (form->spinner), busy);
-  gtk_widget_set_sensitive (form->reserve, !busy);
-}
-
-static void
-on_reserved_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GtkWindow) dialog = user_data;
-  ReserveForm *form = g_object_get_data (G_OBJECT (dialog), "form");
-  PlatzRoomsPage *self = form->self;
-  g_autoptr(GListModel) created = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  created = platz_api_list_finish (PLATZ_API (source), result, &error);
-  /* Cancelled: the page is gone or reloading. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  reserve_form_set_busy (form, FALSE);
-  set_loading (self, FALSE);
-  if (created == NULL)
-    {
-      /* Everything typed stays; the reason is shown in the dialog. */
-      gtk_label_set_text (GTK_LABEL (form->error), error->message);
-      gtk_widget_set_visible (form->error, TRUE);
-      return;
-    }
-  text = g_strdup_printf (_("%s reserved."), platz_record_get_title (form->room));
-  platz_ui_toast (GTK_WIDGET (self), text);
-  gtk_window_destroy (dialog);
-  platz_rooms_page_search (self);
-  load_mine (self);
-}
-
-static void
-on_reserve_clicked_cb (GtkButton *button,
-                       GtkWindow *dialog)
-{
-  ReserveForm *form = g_object_get_data (G_OBJECT (dialog), "form");
-  PlatzRoomsPage *self = form->self;
-  int start = time_at (self, form->start);
-  int end = time_at (self, form->end);
-  g_autofree char *start_text = NULL;
-  g_autofree char *end_text = NULL;
-  g_autofree char *title = NULL;
-
-  if (start < 0 || end <= start)
-    {
-      gtk_label_set_text (GTK_LABEL (form->error), _("The end must be after the start."));
-      gtk_widget_set_visible (form->error, TRUE);
-      return;
-    }
-  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (form->title))));
-  if (*title == '\0')
-    {
-      gtk_label_set_text (GTK_LABEL (form->error), _("Please give the meeting a title."));
-      gtk_widget_set_visible (form->error, TRUE);
-      gtk_widget_grab_focus (form->title);
-      return;
-    }
-  gtk_widget_set_visible (form->error, FALSE);
-  start_text = rfc3339 (self, form->date, start);
-  end_text = rfc3339 (self, form->date, end);
-  reserve_form_set_busy (form, TRUE);
-  set_loading (self, TRUE);
-  platz_api_reserve_room_async (self->api, platz_record_get_id (form->room), start_text,
-                                end_text, title,
-                                gtk_spin_button_get_value_as_int (
-                                  GTK_SPIN_BUTTON (form->attendees)),
-                                self->cancellable, on_reserved_cb, g_object_ref (dialog));
-}
-
-static AdwComboRow *
-time_row (PlatzRoomsPage *self,
-          const char     *title,
-          const char     *name,
-          int             minutes)
-{
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_combo_row_set_model (row, G_LIST_MODEL (self->times));
-  gtk_widget_set_name (GTK_WIDGET (row), name);
-  select_time (self, row, minutes);
-  return row;
-}
-
-static GtkWindow *
-open_reserve_dialog (PlatzRoomsPage *self,
-                     PlatzRecord    *room,
-                     int             start)
-{
-  PlatzRoom *data = platz_record_get_data (room);
-  ReserveForm *form = g_new0 (ReserveForm, 1);
-  GtkWindow *dialog;
-  GtkBox *content;
-  GtkWidget *list = platz_ui_boxed_list_new ();
-  GtkWidget *attendees_row = adw_action_row_new ();
-  GtkWidget *heading;
-  g_autofree char *window_title = NULL;
-  g_autofree char *where = NULL;
-  g_autofree char *seats = NULL;
-  g_autofree char *day = platz_ui_format_date (self->search_date);
-  int duration = MAX (self->search_end - self->search_start, self->slot);
-
-  if (self->dialog != NULL)
-    gtk_window_destroy (self->dialog);
-
-  window_title = g_strdup_printf (_("Reserve %s"), data->name);
-  dialog = platz_ui_reserve_dialog_new (GTK_WIDGET (self), window_title, 440,
-                                        G_CALLBACK (on_reserve_clicked_cb), &form->reserve,
-                                        &form->spinner, &content);
-  form->self = self;
-  form->room = g_object_ref (room);
-  form->date = g_strdup (self->search_date);
-  g_object_set_data_full (G_OBJECT (dialog), "form", form, reserve_form_free);
-
-  where = g_strdup_printf ("%s · %s · %s", day,
-                           platz_record_get_extra (room, "building_name") ?: "",
-                           platz_record_get_extra (room, "floor_name") ?: "");
-  heading = gtk_label_new (where);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_box_append (content, heading);
-
-  form->title = adw_entry_row_new ();
-  gtk_widget_set_name (form->title, "title");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->title), _("_Title"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (form->title), TRUE);
-  gtk_list_box_append (GTK_LIST_BOX (list), form->title);
-  form->start = time_row (self, _("_From"), "start", start);
-  form->end = time_row (self, _("_Until"), "end", start + duration);
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (form->start));
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (form->end));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (attendees_row), _("_Attendees"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (attendees_row), TRUE);
-  form->attendees = gtk_spin_button_new_with_range (1, 500, 1);
-  gtk_widget_set_name (form->attendees, "attendees");
-  gtk_widget_set_valign (form->attendees, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (form->attendees), self->search_attendees);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (form->attendees),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attendees"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (attendees_row), form->attendees);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (attendees_row), form->attendees);
-  seats = g_strdup_printf (_("%" PRId64 " seats"), data->capacity);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (attendees_row), seats);
-  gtk_list_box_append (GTK_LIST_BOX (list), attendees_row);
-  gtk_box_append (content, list);
-
-  form->error = gtk_label_new (NULL);
-  gtk_widget_set_name (form->error, "error");
-  gtk_label_set_wrap (GTK_LABEL (form->error), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (form->error), 0);
-  gtk_widget_add_css_class (form->error, "error");
-  gtk_widget_set_visible (form->error, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (form->error),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Error"), -1);
-  gtk_box_append (content, form->error);
-
-  self->dialog = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-  gtk_window_present (dialog);
-  gtk_widget_grab_focus (form->title);
-  return dialog;
-}
-
-/* ------------------------------------------------------------------ */
 /* Results                                                             */
 /* ------------------------------------------------------------------ */
 
@@ -564,7 +227,7 @@ on_reserve_row_clicked_cb (GtkButton      *button,
 {
   PlatzRecord *room = g_object_get_data (G_OBJECT (button), "record");
 
-  open_reserve_dialog (self, room, self->search_start);
+  platz_reserve_dialog_open (self, room, self->search_start);
 }
 
 static void
@@ -579,7 +242,7 @@ on_timeline_slot_activated_cb (PlatzRoomTimeline *timeline,
       platz_ui_toast (GTK_WIDGET (self), _("This time is already taken."));
       return;
     }
-  open_reserve_dialog (self, room, start);
+  platz_reserve_dialog_open (self, room, start);
 }
 
 static GtkWidget *
@@ -643,7 +306,7 @@ create_result_row (gpointer item,
 
   g_hash_table_insert (self->timelines, g_memdup2 (&room->id, sizeof room->id),
                        g_object_ref (timeline));
-  load_timeline (self, room->id, PLATZ_ROOM_TIMELINE (timeline));
+  platz_reserve_dialog_load_timeline (self, room->id, PLATZ_ROOM_TIMELINE (timeline));
   return row;
 }
 
@@ -662,7 +325,7 @@ on_search_cb (GObject      *source,
   rooms = platz_api_list_finish (PLATZ_API (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_search_loading (self, FALSE);
+  platz_rooms_page_search_busy (self, FALSE);
   if (rooms == NULL)
     {
       /* The form keeps what was chosen; the reason goes under it. */
@@ -704,7 +367,7 @@ on_cancelled_cb (GObject      *source,
   PlatzRoomsPage *self = op->self;
   g_autoptr(GError) error = NULL;
 
-  set_loading (self, FALSE);
+  platz_rooms_page_busy (self, FALSE);
   if (!platz_api_boolean_finish (PLATZ_API (source), result, &error))
     platz_ui_error (GTK_WIDGET (self), error);
   else
@@ -715,7 +378,7 @@ on_cancelled_cb (GObject      *source,
         g_list_store_remove (self->mine, position);
       platz_ui_toast (GTK_WIDGET (self), op->series ? _("Series cancelled.")
                                                     : _("Reservation cancelled."));
-      load_mine (self);
+      platz_rooms_page_load_mine (self);
       if (self->search_date != NULL)
         platz_rooms_page_search (self);
     }
@@ -800,7 +463,7 @@ on_mine_cb (GObject      *source,
   list = platz_api_list_finish (PLATZ_API (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_loading (self, FALSE);
+  platz_rooms_page_busy (self, FALSE);
   if (list == NULL)
     {
       platz_ui_error (GTK_WIDGET (self), error);
@@ -825,13 +488,13 @@ on_mine_cb (GObject      *source,
   gtk_widget_set_visible (GTK_WIDGET (self->mine_list), items->len > 0);
 }
 
-static void
-load_mine (PlatzRoomsPage *self)
+void
+platz_rooms_page_load_mine (PlatzRoomsPage *self)
 {
   g_autofree char *from = platz_ui_today (-1);
   g_autofree char *to = platz_ui_today (AHEAD_DAYS);
 
-  set_loading (self, TRUE);
+  platz_rooms_page_busy (self, TRUE);
   platz_api_list_reservations_async (self->api, from, to, 0, 0, TRUE, self->cancellable,
                                      on_mine_cb, self);
 }
@@ -853,7 +516,7 @@ on_policies_cb (GObject      *source,
   policies = platz_api_get_policies_finish (PLATZ_API (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_loading (self, FALSE);
+  platz_rooms_page_busy (self, FALSE);
   if (policies == NULL)
     {
       platz_ui_error (GTK_WIDGET (self), error);
@@ -875,7 +538,7 @@ on_policies_cb (GObject      *source,
 static void
 load_policies (PlatzRoomsPage *self)
 {
-  set_loading (self, TRUE);
+  platz_rooms_page_busy (self, TRUE);
   platz_api_get_policies_async (self->api, self->site_id, self->cancellable,
                                 on_policies_cb, self);
 }
@@ -919,7 +582,7 @@ on_sites_cb (GObject      *source,
   sites = platz_api_list_finish (PLATZ_API (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_loading (self, FALSE);
+  platz_rooms_page_busy (self, FALSE);
   if (sites == NULL)
     {
       platz_ui_error (GTK_WIDGET (self), error);
@@ -963,7 +626,7 @@ on_rooms_cb (GObject      *source,
   rooms = platz_api_list_finish (PLATZ_API (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  set_loading (self, FALSE);
+  platz_rooms_page_busy (self, FALSE);
   if (rooms == NULL)
     {
       platz_ui_error (GTK_WIDGET (self), error);
@@ -1168,11 +831,11 @@ platz_rooms_page_reload (PlatzRoomsPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->pending = 0;
-  set_loading (self, TRUE);
+  platz_rooms_page_busy (self, TRUE);
   platz_api_list_sites_async (self->api, self->cancellable, on_sites_cb, self);
-  set_loading (self, TRUE);
+  platz_rooms_page_busy (self, TRUE);
   platz_api_list_rooms_async (self->api, 0, self->cancellable, on_rooms_cb, self);
-  load_mine (self);
+  platz_rooms_page_load_mine (self);
 }
 
 gboolean
@@ -1195,9 +858,9 @@ platz_rooms_page_set_query (PlatzRoomsPage *self,
 
   if (date != NULL)
     set_date (self, date);
-  if (start != NULL && (!platz_time_parse (start, &s) || !select_time (self, self->start_row, s)))
+  if (start != NULL && (!platz_time_parse (start, &s) || !platz_rooms_page_select_time (self, self->start_row, s)))
     return FALSE;
-  if (end != NULL && (!platz_time_parse (end, &e) || !select_time (self, self->end_row, e)))
+  if (end != NULL && (!platz_time_parse (end, &e) || !platz_rooms_page_select_time (self, self->end_row, e)))
     return FALSE;
   if (attendees > 0)
     gtk_spin_button_set_value (self->attendees_spin, attendees);
@@ -1216,8 +879,8 @@ platz_rooms_page_search (PlatzRoomsPage *self)
 
   if (self->api == NULL)
     return;
-  start = time_at (self, self->start_row);
-  end = time_at (self, self->end_row);
+  start = platz_rooms_page_time_at (self, self->start_row);
+  end = platz_rooms_page_time_at (self, self->end_row);
   if (start < 0 || end <= start)
     {
       gtk_label_set_text (self->results_label, _("The end must be after the start."));
@@ -1228,15 +891,15 @@ platz_rooms_page_search (PlatzRoomsPage *self)
   self->search_attendees = gtk_spin_button_get_value_as_int (self->attendees_spin);
   g_free (self->search_date);
   self->search_date = g_strdup (self->date);
-  start_text = rfc3339 (self, self->date, start);
-  end_text = rfc3339 (self, self->date, end);
+  start_text = platz_rooms_page_rfc3339 (self, self->date, start);
+  end_text = platz_rooms_page_rfc3339 (self, self->date, end);
   equipment = chosen_equipment (self);
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();
   self->search_pending = 0;
-  set_search_loading (self, TRUE);
+  platz_rooms_page_search_busy (self, TRUE);
   platz_api_search_rooms_async (self->api, start_text, end_text, self->search_attendees,
                                 equipment, self->site_id, chosen_kind (self),
                                 self->search_cancellable, on_search_cb, self);
@@ -1268,7 +931,7 @@ platz_rooms_page_reserve (PlatzRoomsPage *self,
   room = find_result (self, room_id);
   if (room == NULL)
     return NULL;
-  return open_reserve_dialog (self, room, self->search_start);
+  return platz_reserve_dialog_open (self, room, self->search_start);
 }
 
 GtkWindow *
@@ -1299,7 +962,7 @@ platz_rooms_page_cancel (PlatzRoomsPage *self,
   op->self = g_object_ref (self);
   op->reservation = g_object_ref (reservation);
   op->series = series;
-  set_loading (self, TRUE);
+  platz_rooms_page_busy (self, TRUE);
   platz_api_delete_reservation_async (self->api, platz_record_get_id (reservation), series, NULL,
                                       on_cancelled_cb, op);
 }
