@@ -331,14 +331,9 @@ on_bookings_cb (GObject      *source,
   g_autoptr(GPtrArray) past = g_ptr_array_new ();
 
   bookings = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!platz_ui_busy_done (GTK_WIDGET (self), self->spinner, &self->pending, bookings != NULL,
+                           error))
     return;
-  set_loading (self, FALSE);
-  if (bookings == NULL)
-    {
-      platz_ui_error (GTK_WIDGET (self), error);
-      return;
-    }
   for (guint i = 0; i < g_list_model_get_n_items (bookings); i++)
     {
       PlatzRecord *record = g_list_model_get_item (bookings, i);

@@ -76,19 +76,15 @@ busy (PlatzFacilityPage *self,
 }
 
 /* Finishes a call started with the page as user data: FALSE (and the
- * error shown) when it failed. */
+ * error shown) when it failed. A call that succeeded is still counted:
+ * the caller goes on with the next call or counts it off. */
 static gboolean
 check (PlatzFacilityPage *self,
        const GError      *error)
 {
   if (error == NULL)
     return TRUE;
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      busy (self, FALSE);
-      platz_ui_error (GTK_WIDGET (self), error);
-    }
-  return FALSE;
+  return platz_ui_busy_done (GTK_WIDGET (self), self->spinner, &self->pending, FALSE, error);
 }
 
 static PlatzDesk *

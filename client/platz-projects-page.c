@@ -359,14 +359,9 @@ on_week_cb (GObject      *source,
   GListModel *list;
 
   list = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!platz_ui_busy_done (GTK_WIDGET (self), self->spinner, &self->pending, list != NULL,
+                           error))
     return;
-  set_loading (self, FALSE);
-  if (list == NULL)
-    {
-      platz_ui_error (GTK_WIDGET (self), error);
-      return;
-    }
   g_clear_object (&self->reservations);
   self->reservations = list;
   if (self->pending == 0)
@@ -398,14 +393,9 @@ on_offices_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   rooms = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!platz_ui_busy_done (GTK_WIDGET (self), self->spinner, &self->pending, rooms != NULL,
+                           error))
     return;
-  set_loading (self, FALSE);
-  if (rooms == NULL)
-    {
-      platz_ui_error (GTK_WIDGET (self), error);
-      return;
-    }
   g_ptr_array_set_size (self->offices, 0);
   for (guint i = 0; i < g_list_model_get_n_items (rooms); i++)
     {
@@ -431,14 +421,9 @@ on_teams_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   teams = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!platz_ui_busy_done (GTK_WIDGET (self), self->spinner, &self->pending, teams != NULL,
+                           error))
     return;
-  set_loading (self, FALSE);
-  if (teams == NULL)
-    {
-      platz_ui_error (GTK_WIDGET (self), error);
-      return;
-    }
   g_ptr_array_set_size (self->teams, 0);
   for (guint i = 0; i < g_list_model_get_n_items (teams); i++)
     g_ptr_array_add (self->teams, g_list_model_get_item (teams, i));

@@ -71,6 +71,21 @@ platz_ui_busy (GtkSpinner *spinner,
   gtk_spinner_set_spinning (spinner, *pending > 0);
 }
 
+gboolean
+platz_ui_busy_done (GtkWidget    *widget,
+                    GtkSpinner   *spinner,
+                    guint        *pending,
+                    gboolean      ok,
+                    const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
+  platz_ui_busy (spinner, pending, FALSE);
+  if (!ok)
+    platz_ui_error (widget, error);
+  return ok;
+}
+
 GtkWindow *
 platz_ui_reserve_dialog_new (GtkWidget  *widget,
                              const char *title,

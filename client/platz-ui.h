@@ -23,6 +23,15 @@ gboolean platz_ui_error     (GtkWidget    *widget,
 void  platz_ui_busy         (GtkSpinner   *spinner,
                              guint        *pending,
                              gboolean      on);
+/* Ends a call counted with platz_ui_busy, ok saying whether it succeeded.
+ * FALSE, and nothing else, when error says it was cancelled (a reload has
+ * reset the count, or the screen is gone); else counts it off and returns
+ * ok, showing the error (platz_ui_error on widget) when not ok. */
+gboolean platz_ui_busy_done (GtkWidget    *widget,
+                             GtkSpinner   *spinner,
+                             guint        *pending,
+                             gboolean      ok,
+                             const GError *error);
 /* A modal window over widget's window (when it has one) for a reservation
  * form: a header bar with _Cancel (closes it), _Reserve (named "reserve";
  * clicked calls on_reserve with the window) and a spinner beside it, over
