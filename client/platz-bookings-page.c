@@ -443,9 +443,7 @@ platz_bookings_page_reload (PlatzBookingsPage *self)
 
   if (self->api == NULL)
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  platz_ui_renew_cancellable (&self->cancellable);
   self->pending = 0;
   set_loading (self, TRUE);
   platz_api_list_bookings_async (self->api, from, to, TRUE, self->cancellable,

@@ -319,9 +319,7 @@ static void
 load_floor (PlatzDayView *self,
             gint64        floor_id)
 {
-  g_cancellable_cancel (self->floor_cancellable);
-  g_clear_object (&self->floor_cancellable);
-  self->floor_cancellable = g_cancellable_new ();
+  platz_ui_renew_cancellable (&self->floor_cancellable);
   /* Cancelled loads never call back: forget what they were counting. */
   self->pending = 0;
   gtk_spinner_stop (self->spinner);
@@ -459,9 +457,7 @@ static void
 go_to_floor (PlatzDayView *self,
              gint64        floor_id)
 {
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  platz_ui_renew_cancellable (&self->cancellable);
   self->pending = 0;
   if (floor_id > 0)
     {

@@ -1005,9 +1005,7 @@ reload_plan (PlatzFacilityPage *self)
 {
   if (self->api == NULL)
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  platz_ui_renew_cancellable (&self->cancellable);
   self->pending = 0;
   busy (self, TRUE);
   platz_api_list_buildings_async (self->api, 0, self->cancellable, on_buildings_cb, self);

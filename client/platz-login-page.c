@@ -82,9 +82,7 @@ on_sign_in_clicked_cb (PlatzLoginPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_label_set_text (self->error_label, "");
   platz_api_set_base_url (self->api, server);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  platz_ui_renew_cancellable (&self->cancellable);
   set_busy (self, TRUE);
   platz_api_login_async (self->api, username, password, self->cancellable, on_login_cb, self);
 }

@@ -997,9 +997,7 @@ platz_projects_page_reload (PlatzProjectsPage *self)
 
   if (self->api == NULL)
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  platz_ui_renew_cancellable (&self->cancellable);
   self->pending = 0;
   set_loading (self, TRUE);
   platz_api_list_rooms_async (self->api, 0, self->cancellable, on_offices_cb, self);

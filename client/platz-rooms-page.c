@@ -827,9 +827,7 @@ platz_rooms_page_reload (PlatzRoomsPage *self)
 
   if (self->api == NULL)
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  platz_ui_renew_cancellable (&self->cancellable);
   self->pending = 0;
   platz_rooms_page_busy (self, TRUE);
   platz_api_list_sites_async (self->api, self->cancellable, on_sites_cb, self);
@@ -895,9 +893,7 @@ platz_rooms_page_search (PlatzRoomsPage *self)
   end_text = platz_rooms_page_rfc3339 (self, self->date, end);
   equipment = chosen_equipment (self);
 
-  g_cancellable_cancel (self->search_cancellable);
-  g_clear_object (&self->search_cancellable);
-  self->search_cancellable = g_cancellable_new ();
+  platz_ui_renew_cancellable (&self->search_cancellable);
   self->search_pending = 0;
   platz_rooms_page_search_busy (self, TRUE);
   platz_api_search_rooms_async (self->api, start_text, end_text, self->search_attendees,

@@ -429,9 +429,7 @@ platz_structure_tree_reload (PlatzStructureTree *self)
 
   if (self->api == NULL)
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  platz_ui_renew_cancellable (&self->cancellable);
   self->loading = 0;
   self->select_type = NULL;
   g_list_store_remove_all (self->sites);

@@ -86,6 +86,14 @@ platz_ui_busy_done (GtkWidget    *widget,
   return ok;
 }
 
+void
+platz_ui_renew_cancellable (GCancellable **cancellable)
+{
+  g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  *cancellable = g_cancellable_new ();
+}
+
 GtkWindow *
 platz_ui_reserve_dialog_new (GtkWidget  *widget,
                              const char *title,

@@ -32,6 +32,9 @@ gboolean platz_ui_busy_done (GtkWidget    *widget,
                              guint        *pending,
                              gboolean      ok,
                              const GError *error);
+/* Cancels the calls *cancellable guards and puts a new one in its place
+ * for the calls that follow (a reload). */
+void  platz_ui_renew_cancellable (GCancellable **cancellable);
 /* A modal window over widget's window (when it has one) for a reservation
  * form: a header bar with _Cancel (closes it), _Reserve (named "reserve";
  * clicked calls on_reserve with the window) and a spinner beside it, over
