@@ -3,61 +3,14 @@
 
 #include "config.h"
 
-#include <inttypes.h>
+#include "platz-facility-page.h"
 
 #include <glib/gi18n.h>
 
 #include "platz-bar-chart.h"
 #include "platz-structure-tree.h"
 #include "platz-ui.h"
-#include "platz-facility-page.h"
-
-#define UTILISATION_DAYS 28
-
-struct _PlatzFacilityPage
-{
-  GtkWidget          parent_instance;
-
-  PlatzApi          *api;
-  GCancellable      *cancellable;
-  GListStore        *floors;
-  GListModel        *buildings;
-  guint              pending;
-  gboolean           populating;
-  gint64             floor_id;
-  gint64             site_id;
-  gint64             selected_desk;
-  gint64             selected_room;
-  GtkFileChooserNative *chooser;
-  guint              n_planner_rows;
-
-  GtkDropDown       *floor_dropdown;
-  GtkSpinner        *spinner;
-  GtkStack          *tabs;
-  PlatzFloorPlan    *floor_plan;
-  GtkLabel          *hint_label;
-  AdwPreferencesGroup *desk_group;
-  AdwEntryRow       *desk_name_row;
-  AdwEntryRow       *desk_equipment_row;
-  GtkSwitch         *desk_accessible_switch;
-  AdwEntryRow       *desk_reason_row;
-  GtkWidget         *desk_buttons;
-  GtkButton         *block_button;
-  AdwPreferencesGroup *room_group;
-  AdwEntryRow       *room_name_row;
-  AdwActionRow      *room_info_row;
-  GtkWidget         *room_save_button;
-  GtkListBox        *standards_list;
-  AdwEntryRow       *standard_name_row;
-  GtkSpinButton     *standard_max_spin;
-  GtkSpinButton     *standard_area_spin;
-  AdwEntryRow       *standard_functions_row;
-  GtkLabel          *utilisation_label;
-  PlatzBarChart     *utilisation_chart;
-  GtkGrid           *planner_grid;
-  PlatzBarChart     *planner_chart;
-  PlatzStructureTree *structure_tree;
-};
+#include "platz-facility-page-private.h"
 
 G_DEFINE_FINAL_TYPE (PlatzFacilityPage, platz_facility_page, GTK_TYPE_WIDGET)
 
@@ -68,9 +21,9 @@ static void reload_plan (PlatzFacilityPage *self);
 /* Auxiliary                                                           */
 /* ------------------------------------------------------------------ */
 
-static void
-busy (PlatzFacilityPage *self,
-      gboolean           on)
+void
+platz_facility_page_busy (PlatzFacilityPage *self,
+                          gboolean           on)
 {
   platz_ui_busy (self->spinner, &self->pending, on);
 }
@@ -78,9 +31,9 @@ busy (PlatzFacilityPage *self,
 /* Finishes a call started with the page as user data: FALSE (and the
  * error shown) when it failed. A call that succeeded is still counted:
  * the caller goes on with the next call or counts it off. */
-static gboolean
-check (PlatzFacilityPage *self,
-       const GError      *error)
+gboolean
+platz_facility_page_check (PlatzFacilityPage *self,
+                           const GError      *error)
 {
   if (error == NULL)
     return TRUE;
@@ -140,8 +93,8 @@ show_room_form (PlatzFacilityPage *self)
   platz_floor_plan_set_selected (self->floor_plan, 0, room->id);
 }
 
-static char **
-split_tags (const char *text)
+char **
+platz_facility_page_split_tags (const char *text)
 {
   g_auto(GStrv) parts = g_strsplit_set (text, ", ", -1);
   GStrvBuilder *builder = g_strv_builder_new ();
@@ -153,247 +106,6 @@ split_tags (const char *text)
   tags = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return tags;
-}
-
-/* ------------------------------------------------------------------ */
-/* Reports                                                             */
-/* ------------------------------------------------------------------ */
-
-static void
-on_utilisation_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  PlatzFacilityPage *self = user_data;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GArray) days = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (double));
-  g_autofree char *summary = NULL;
-  gint64 booked = 0, limit = 0, no_shows = 0;
-
-  rows = platz_api_report_finish (PLATZ_API (source), result, &error);
-  if (!check (self, error))
-    return;
-  busy (self, FALSE);
-  days = platz_utilisation_by_day (rows, self->floor_id);
-  for (guint i = 0; i < days->len; i++)
-    {
-      PlatzUtilisationDay *day = &g_array_index (days, PlatzUtilisationDay, i);
-      double v[3] = { day->booked_half_days, day->limit, day->no_shows };
-
-      /* "05-04" is enough under a bar. */
-      g_ptr_array_add (labels, g_strdup (day->date + 5));
-      g_array_append_vals (values, v, 3);
-      booked += day->booked_half_days;
-      limit += day->limit;
-      no_shows += day->no_shows;
-    }
-  g_ptr_array_add (labels, NULL);
-  platz_bar_chart_set_data (self->utilisation_chart, days->len,
-                            (const char * const *) labels->pdata, (double *) values->data);
-  summary = g_strdup_printf (_("Last %d days on this floor: %" PRId64
-                               " of %" PRId64 " half-days booked (%.0f %%), %"
-                               PRId64 " no-shows."),
-                             UTILISATION_DAYS, booked, limit,
-                             limit > 0 ? 100.0 * booked / limit : 0.0, no_shows);
-  gtk_label_set_text (self->utilisation_label, summary);
-}
-
-static void
-grid_text (GtkGrid    *grid,
-           const char *text,
-           int         column,
-           int         row,
-           gboolean    heading)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  if (heading)
-    gtk_widget_add_css_class (label, "heading");
-  gtk_grid_attach (grid, label, column, row, 1, 1);
-}
-
-static void
-grid_numbers (GtkGrid    *grid,
-              int         row,
-              const char *name,
-              gint64      a,
-              gint64      b,
-              gint64      c,
-              gint64      d,
-              gint64      e)
-{
-  const gint64 numbers[] = { a, b, c, d, e };
-
-  grid_text (grid, name, 0, row, FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
-    {
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, numbers[i]);
-
-      grid_text (grid, text, i + 1, row, FALSE);
-    }
-}
-
-static void
-on_planner_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  PlatzFacilityPage *self = user_data;
-  g_autoptr(GPtrArray) buildings = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (double));
-  static const char *headings[] = {
-    N_("Building / standard"), N_("Desks"), N_("Desks needed"), N_("Rooms"),
-    N_("Rooms needed"), N_("Rooms to free"),
-  };
-  GtkWidget *child;
-  int row = 1;
-
-  buildings = platz_api_report_finish (PLATZ_API (source), result, &error);
-  if (!check (self, error))
-    return;
-  busy (self, FALSE);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->planner_grid))) != NULL)
-    gtk_grid_remove (self->planner_grid, child);
-  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
-    grid_text (self->planner_grid, _(headings[i]), i, 0, TRUE);
-
-  self->n_planner_rows = 0;
-  for (guint i = 0; i < buildings->len; i++)
-    {
-      PlatzPlannerBuilding *b = buildings->pdata[i];
-      double v[4] = { b->desks_existing, b->desks_needed, b->rooms_existing, b->rooms_needed };
-      g_autofree char *name = g_strdup_printf ("%s (%" G_GINT64_FORMAT " heads, %"
-                                               G_GINT64_FORMAT " staff)",
-                                               b->building_name, b->users_head, b->users_staff);
-
-      grid_numbers (self->planner_grid, row++, name, b->desks_existing, b->desks_needed,
-                    b->rooms_existing, b->rooms_needed, b->rooms_freeable);
-      self->n_planner_rows++;
-      for (guint j = 0; j < b->standards->len; j++)
-        {
-          PlatzPlannerStandard *s = b->standards->pdata[j];
-          g_autofree char *sname = g_strdup_printf ("    %s (≤ %" G_GINT64_FORMAT ")", s->name,
-                                                    s->max_persons);
-
-          grid_numbers (self->planner_grid, row++, sname, s->desks_existing, s->desks_needed,
-                        s->rooms_existing, s->rooms_needed, s->rooms_freeable);
-        }
-      g_ptr_array_add (labels, b->building_name);
-      g_array_append_vals (values, v, 4);
-    }
-  g_ptr_array_add (labels, NULL);
-  platz_bar_chart_set_data (self->planner_chart, buildings->len,
-                            (const char * const *) labels->pdata, (double *) values->data);
-}
-
-static void
-load_reports (PlatzFacilityPage *self)
-{
-  g_autofree char *from = platz_ui_today (-(UTILISATION_DAYS - 1));
-  g_autofree char *to = platz_ui_today (0);
-
-  if (self->site_id == 0)
-    return;
-  busy (self, TRUE);
-  platz_api_utilisation_async (self->api, from, to, self->site_id, self->cancellable,
-                               on_utilisation_cb, self);
-  busy (self, TRUE);
-  platz_api_occupancy_plan_async (self->api, self->site_id, self->cancellable,
-                                  on_planner_cb, self);
-}
-
-/* ------------------------------------------------------------------ */
-/* Standards                                                           */
-/* ------------------------------------------------------------------ */
-
-static GtkWidget *
-create_standard_row (gpointer item,
-                     gpointer user_data)
-{
-  PlatzStandard *standard = platz_record_get_data (item);
-  g_autofree char *functions = standard->eligible_functions != NULL
-                               ? g_strjoinv (", ", standard->eligible_functions) : g_strdup ("");
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
-
-  subtitle = g_strdup_printf (_("At most %" PRId64 " persons, at least %.1f m² each, "
-                                "for %s"),
-                              standard->max_persons, standard->min_area_per_person_m2,
-                              functions);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), standard->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
-}
-
-static void
-on_standards_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  PlatzFacilityPage *self = user_data;
-  g_autoptr(GListModel) standards = NULL;
-  g_autoptr(GError) error = NULL;
-
-  standards = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (!check (self, error))
-    return;
-  busy (self, FALSE);
-  gtk_list_box_bind_model (self->standards_list, standards, create_standard_row, NULL, NULL);
-}
-
-static void
-load_standards (PlatzFacilityPage *self)
-{
-  busy (self, TRUE);
-  platz_api_list_standards_async (self->api, self->cancellable, on_standards_cb, self);
-}
-
-static void
-on_standard_created_cb (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(PlatzFacilityPage) self = user_data;
-  g_autoptr(PlatzRecord) record = NULL;
-  g_autoptr(GError) error = NULL;
-
-  record = platz_api_record_finish (PLATZ_API (source), result, &error);
-  if (!check (self, error))
-    return;
-  busy (self, FALSE);
-  /* Only now clear the form: a refused request keeps what was typed. */
-  gtk_editable_set_text (GTK_EDITABLE (self->standard_name_row), "");
-  platz_ui_toast (GTK_WIDGET (self), _("Occupancy standard added."));
-  load_standards (self);
-}
-
-static void
-on_add_standard_clicked_cb (PlatzFacilityPage *self)
-{
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->standard_name_row));
-  g_auto(GStrv) functions = split_tags (gtk_editable_get_text (
-    GTK_EDITABLE (self->standard_functions_row)));
-  PlatzStandard standard = { 0 };
-
-  if (*name == '\0')
-    {
-      platz_ui_toast (GTK_WIDGET (self), _("Please give the standard a name."));
-      return;
-    }
-  standard.name = (char *) name;
-  standard.max_persons = gtk_spin_button_get_value_as_int (self->standard_max_spin);
-  standard.min_area_per_person_m2 = gtk_spin_button_get_value (self->standard_area_spin);
-  standard.eligible_functions = functions;
-  busy (self, TRUE);
-  platz_api_create_async (self->api, &platz_standard_type, &standard, NULL,
-                          on_standard_created_cb, g_object_ref (self));
 }
 
 /* ------------------------------------------------------------------ */
@@ -411,13 +123,13 @@ on_patched_cb (GObject      *source,
   const char *message;
 
   record = platz_api_record_finish (PLATZ_API (source), result, &error);
-  if (!check (self, error))
+  if (!platz_facility_page_check (self, error))
     {
       /* Show what the server has, not what failed to save. */
       load_floor (self);
       return;
     }
-  busy (self, FALSE);
+  platz_facility_page_busy (self, FALSE);
   message = g_object_get_data (G_OBJECT (record), "message");
   if (platz_record_get_kind (record) == &platz_desk_type)
     {
@@ -450,7 +162,7 @@ patch (PlatzFacilityPage  *self,
        gconstpointer       obj,
        const char * const *fields)
 {
-  busy (self, TRUE);
+  platz_facility_page_busy (self, TRUE);
   platz_api_patch_async (self->api, type, id, obj, fields, NULL, on_patched_cb,
                          g_object_ref (self));
 }
@@ -503,7 +215,7 @@ static void
 on_save_desk_clicked_cb (PlatzFacilityPage *self)
 {
   static const char * const fields[] = { "name", "equipment", "accessible", NULL };
-  g_auto(GStrv) equipment = split_tags (gtk_editable_get_text (
+  g_auto(GStrv) equipment = platz_facility_page_split_tags (gtk_editable_get_text (
     GTK_EDITABLE (self->desk_equipment_row)));
   PlatzDesk desk = { 0 };
 
@@ -558,9 +270,9 @@ on_deleted_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   platz_api_boolean_finish (PLATZ_API (source), result, &error);
-  if (!check (self, error))
+  if (!platz_facility_page_check (self, error))
     return;
-  busy (self, FALSE);
+  platz_facility_page_busy (self, FALSE);
   self->selected_desk = 0;
   show_desk_form (self);
   platz_ui_toast (GTK_WIDGET (self), _("Desk deleted."));
@@ -572,7 +284,7 @@ on_delete_desk_clicked_cb (PlatzFacilityPage *self)
 {
   if (self->selected_desk == 0)
     return;
-  busy (self, TRUE);
+  platz_facility_page_busy (self, TRUE);
   platz_api_delete_async (self->api, &platz_desk_type, self->selected_desk, FALSE, NULL,
                           on_deleted_cb, g_object_ref (self));
 }
@@ -587,9 +299,9 @@ on_desk_created_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   record = platz_api_record_finish (PLATZ_API (source), result, &error);
-  if (!check (self, error))
+  if (!platz_facility_page_check (self, error))
     return;
-  busy (self, FALSE);
+  platz_facility_page_busy (self, FALSE);
   self->selected_desk = platz_record_get_id (record);
   platz_ui_toast (GTK_WIDGET (self), _("Desk added. Drag it where it belongs."));
   load_floor (self);
@@ -625,7 +337,7 @@ on_add_desk_clicked_cb (PlatzFacilityPage *self)
   desk.x = room->x + room->w / 2;
   desk.y = room->y + room->h / 2;
   desk.bookable = TRUE;
-  busy (self, TRUE);
+  platz_facility_page_busy (self, TRUE);
   platz_api_create_async (self->api, &platz_desk_type, &desk, NULL, on_desk_created_cb,
                           g_object_ref (self));
 }
@@ -643,9 +355,9 @@ on_uploaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   platz_api_boolean_finish (PLATZ_API (source), result, &error);
-  if (!check (self, error))
+  if (!platz_facility_page_check (self, error))
     return;
-  busy (self, FALSE);
+  platz_facility_page_busy (self, FALSE);
   platz_ui_toast (GTK_WIDGET (self), _("Floor plan uploaded."));
   load_floor (self);
 }
@@ -661,7 +373,7 @@ on_file_loaded_cb (GObject      *source,
   g_autofree char *name = g_file_get_basename (G_FILE (source));
 
   bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
-  if (!check (self, error))
+  if (!platz_facility_page_check (self, error))
     return;
   platz_api_upload_plan_async (self->api, self->floor_id, bytes,
                                g_str_has_suffix (name, ".svg") ? "image/svg+xml" : "image/png",
@@ -680,7 +392,7 @@ on_chooser_response_cb (GtkNativeDialog   *dialog,
   g_clear_object (&self->chooser);
   if (file == NULL)
     return;
-  busy (self, TRUE);
+  platz_facility_page_busy (self, TRUE);
   g_file_load_bytes_async (file, NULL, on_file_loaded_cb, g_object_ref (self));
 }
 
@@ -719,9 +431,9 @@ on_floor_cb (GObject      *source,
   gint64 old_site = self->site_id;
 
   data = platz_api_get_floor_finish (PLATZ_API (source), result, &error);
-  if (!check (self, error))
+  if (!platz_facility_page_check (self, error))
     return;
-  busy (self, FALSE);
+  platz_facility_page_busy (self, FALSE);
   platz_floor_plan_set_floor (self->floor_plan, data);
   self->site_id = data->site_id;
   if (find_desk (self, self->selected_desk) != NULL)
@@ -733,7 +445,7 @@ on_floor_cb (GObject      *source,
     }
   /* Reports follow the floor (utilisation) and its site (planner). */
   (void) old_site;
-  load_reports (self);
+  platz_facility_page_load_reports (self);
 }
 
 static void
@@ -744,7 +456,7 @@ load_floor (PlatzFacilityPage *self)
       platz_floor_plan_set_floor (self->floor_plan, NULL);
       return;
     }
-  busy (self, TRUE);
+  platz_facility_page_busy (self, TRUE);
   platz_api_get_floor_async (self->api, self->floor_id, self->cancellable, on_floor_cb, self);
 }
 
@@ -772,9 +484,9 @@ on_floors_cb (GObject      *source,
   guint position = 0;
 
   floors = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (!check (self, error))
+  if (!platz_facility_page_check (self, error))
     return;
-  busy (self, FALSE);
+  platz_facility_page_busy (self, FALSE);
 
   self->populating = TRUE;
   g_list_store_remove_all (self->floors);
@@ -822,7 +534,7 @@ on_buildings_cb (GObject      *source,
 
   g_clear_object (&self->buildings);
   self->buildings = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (!check (self, error))
+  if (!platz_facility_page_check (self, error))
     return;
   platz_api_list_floors_async (self->api, 0, self->cancellable, on_floors_cb, self);
 }
@@ -931,7 +643,8 @@ platz_facility_page_class_init (PlatzFacilityPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_block_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_desk_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_room_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_add_standard_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_add_standard_clicked_cb",
+                                                G_CALLBACK (platz_facility_page_add_standard));
   gtk_widget_class_bind_template_callback (widget_class, on_structure_floor_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_structure_changed_cb);
 }
@@ -1007,9 +720,9 @@ reload_plan (PlatzFacilityPage *self)
     return;
   platz_ui_renew_cancellable (&self->cancellable);
   self->pending = 0;
-  busy (self, TRUE);
+  platz_facility_page_busy (self, TRUE);
   platz_api_list_buildings_async (self->api, 0, self->cancellable, on_buildings_cb, self);
-  load_standards (self);
+  platz_facility_page_load_standards (self);
 }
 
 PlatzFloorPlan *
