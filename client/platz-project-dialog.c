@@ -307,8 +307,7 @@ on_project_reserved_cb (GObject      *source,
   created = platz_api_list_finish (PLATZ_API (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  gtk_spinner_set_spinning (GTK_SPINNER (form->spinner), FALSE);
-  gtk_widget_set_sensitive (form->reserve, TRUE);
+  platz_ui_reserve_dialog_set_busy (form->reserve, form->spinner, FALSE);
   platz_projects_page_busy (self, FALSE);
   if (created == NULL)
     {
@@ -347,8 +346,7 @@ on_dialog_reserve_clicked_cb (GtkButton *button,
   from_text = platz_date_format (&from);
   to_text = platz_date_format (&to);
   until_text = has_until ? platz_date_format (&until) : NULL;
-  gtk_spinner_set_spinning (GTK_SPINNER (form->spinner), TRUE);
-  gtk_widget_set_sensitive (form->reserve, FALSE);
+  platz_ui_reserve_dialog_set_busy (form->reserve, form->spinner, TRUE);
   platz_projects_page_busy (form->self, TRUE);
   platz_api_reserve_project_async (form->self->api,
                                    platz_record_get_id (form_selected (form->offices, form->room)),

@@ -136,14 +136,6 @@ reserve_form_free (gpointer data)
 }
 
 static void
-reserve_form_set_busy (ReserveForm *form,
-                       gboolean     busy)
-{
-  gtk_spinner_set_spinning (GTK_SPINNER (form->spinner), busy);
-  gtk_widget_set_sensitive (form->reserve, !busy);
-}
-
-static void
 on_reserved_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -159,7 +151,7 @@ on_reserved_cb (GObject      *source,
   /* Cancelled: the page is gone or reloading. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  reserve_form_set_busy (form, FALSE);
+  platz_ui_reserve_dialog_set_busy (form->reserve, form->spinner, FALSE);
   platz_rooms_page_busy (self, FALSE);
   if (created == NULL)
     {
@@ -204,7 +196,7 @@ on_reserve_clicked_cb (GtkButton *button,
   gtk_widget_set_visible (form->error, FALSE);
   start_text = platz_rooms_page_rfc3339 (self, form->date, start);
   end_text = platz_rooms_page_rfc3339 (self, form->date, end);
-  reserve_form_set_busy (form, TRUE);
+  platz_ui_reserve_dialog_set_busy (form->reserve, form->spinner, TRUE);
   platz_rooms_page_busy (self, TRUE);
   platz_api_reserve_room_async (self->api, platz_record_get_id (form->room), start_text,
                                 end_text, title,

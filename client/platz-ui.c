@@ -140,6 +140,15 @@ platz_ui_reserve_dialog_new (GtkWidget  *widget,
   return GTK_WINDOW (dialog);
 }
 
+void
+platz_ui_reserve_dialog_set_busy (GtkWidget *reserve,
+                                  GtkWidget *spinner,
+                                  gboolean   busy)
+{
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), busy);
+  gtk_widget_set_sensitive (reserve, !busy);
+}
+
 GtkWidget *
 platz_ui_boxed_list_new (void)
 {

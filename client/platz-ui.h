@@ -48,6 +48,11 @@ GtkWindow *platz_ui_reserve_dialog_new (GtkWidget  *widget,
                                         GtkWidget **reserve,
                                         GtkWidget **spinner,
                                         GtkBox    **content);
+/* While a reservation dialog's request is under way its spinner spins
+ * and its _Reserve button cannot be pressed again. */
+void       platz_ui_reserve_dialog_set_busy (GtkWidget *reserve,
+                                             GtkWidget *spinner,
+                                             gboolean   busy);
 /* A GtkListBox without selection, styled as a boxed list. */
 GtkWidget *platz_ui_boxed_list_new     (void);
 /* "Monday, 5 January 2026" from YYYY-MM-DD; the input when unparsable. */
