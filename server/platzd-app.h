@@ -78,6 +78,8 @@ void          platzd_request_free    (PlatzdRequest *req);
 /* Router */
 PlatzdRouter *platzd_router_new      (void);
 void          platzd_router_free     (PlatzdRouter *router);
+/* Routes match in the order added; a method and pattern added again is
+ * ignored (the first wins). */
 void          platzd_router_add      (PlatzdRouter *router,
                                       const char   *method,
                                       const char   *pattern,

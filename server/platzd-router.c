@@ -74,9 +74,20 @@ platzd_router_add_full (PlatzdRouter *router,
                         guint         flags,
                         gconstpointer data)
 {
-  Route *route = g_new0 (Route, 1);
+  Route *route;
 
   g_return_if_fail (pattern[0] == '/');
+  /* The first registration of a method and pattern wins: a resource can
+   * take over one route of the generic ones (GET /floors/{id}) by
+   * registering it first. */
+  for (guint i = 0; i < router->routes->len; i++)
+    {
+      Route *other = router->routes->pdata[i];
+
+      if (strcmp (other->method, method) == 0 && strcmp (other->pattern, pattern) == 0)
+        return;
+    }
+  route = g_new0 (Route, 1);
   route->method = g_strdup (method);
   route->pattern = g_strdup (pattern);
   route->segments = g_strsplit (pattern + 1, "/", -1);

@@ -177,6 +177,8 @@ test_routes (void)
 
   for (guint i = 0; i < routes->len; i++)
     g_hash_table_add (served, routes->pdata[i]);
+  /* Each method and path once: a second registration would never run. */
+  g_assert_cmpuint (g_hash_table_size (served), ==, routes->len);
   for (guint i = 0; i < operations->len; i++)
     g_hash_table_add (documented, operations->pdata[i]);
 
