@@ -65,6 +65,9 @@ void      platz_facility_page_busy           (PlatzFacilityPage *self,
  * the caller goes on with the next call or counts it off. */
 gboolean  platz_facility_page_check          (PlatzFacilityPage *self,
                                               const GError      *error);
+/* The same, and a call that succeeded is counted off too. */
+gboolean  platz_facility_page_done           (PlatzFacilityPage *self,
+                                              const GError      *error);
 /* The tags of "a, b c": non-empty words split at commas and spaces. */
 char    **platz_facility_page_split_tags     (const char        *text);
 

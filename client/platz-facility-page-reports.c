@@ -32,9 +32,8 @@ on_utilisation_cb (GObject      *source,
   gint64 booked = 0, limit = 0, no_shows = 0;
 
   rows = platz_api_report_finish (PLATZ_API (source), result, &error);
-  if (!platz_facility_page_check (self, error))
+  if (!platz_facility_page_done (self, error))
     return;
-  platz_facility_page_busy (self, FALSE);
   days = platz_utilisation_by_day (rows, self->floor_id);
   for (guint i = 0; i < days->len; i++)
     {
@@ -113,9 +112,8 @@ on_planner_cb (GObject      *source,
   int row = 1;
 
   buildings = platz_api_report_finish (PLATZ_API (source), result, &error);
-  if (!platz_facility_page_check (self, error))
+  if (!platz_facility_page_done (self, error))
     return;
-  platz_facility_page_busy (self, FALSE);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->planner_grid))) != NULL)
     gtk_grid_remove (self->planner_grid, child);
@@ -200,9 +198,8 @@ on_standards_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   standards = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (!platz_facility_page_check (self, error))
+  if (!platz_facility_page_done (self, error))
     return;
-  platz_facility_page_busy (self, FALSE);
   gtk_list_box_bind_model (self->standards_list, standards, create_standard_row, NULL, NULL);
 }
 
@@ -223,9 +220,8 @@ on_standard_created_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   record = platz_api_record_finish (PLATZ_API (source), result, &error);
-  if (!platz_facility_page_check (self, error))
+  if (!platz_facility_page_done (self, error))
     return;
-  platz_facility_page_busy (self, FALSE);
   /* Only now clear the form: a refused request keeps what was typed. */
   gtk_editable_set_text (GTK_EDITABLE (self->standard_name_row), "");
   platz_ui_toast (GTK_WIDGET (self), _("Occupancy standard added."));

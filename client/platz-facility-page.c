@@ -40,6 +40,14 @@ platz_facility_page_check (PlatzFacilityPage *self,
   return platz_ui_busy_done (GTK_WIDGET (self), self->spinner, &self->pending, FALSE, error);
 }
 
+gboolean
+platz_facility_page_done (PlatzFacilityPage *self,
+                          const GError      *error)
+{
+  return platz_ui_busy_done (GTK_WIDGET (self), self->spinner, &self->pending, error == NULL,
+                             error);
+}
+
 static PlatzDesk *
 find_desk (PlatzFacilityPage *self,
            gint64             desk_id)
@@ -270,9 +278,8 @@ on_deleted_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   platz_api_boolean_finish (PLATZ_API (source), result, &error);
-  if (!platz_facility_page_check (self, error))
+  if (!platz_facility_page_done (self, error))
     return;
-  platz_facility_page_busy (self, FALSE);
   self->selected_desk = 0;
   show_desk_form (self);
   platz_ui_toast (GTK_WIDGET (self), _("Desk deleted."));
@@ -299,9 +306,8 @@ on_desk_created_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   record = platz_api_record_finish (PLATZ_API (source), result, &error);
-  if (!platz_facility_page_check (self, error))
+  if (!platz_facility_page_done (self, error))
     return;
-  platz_facility_page_busy (self, FALSE);
   self->selected_desk = platz_record_get_id (record);
   platz_ui_toast (GTK_WIDGET (self), _("Desk added. Drag it where it belongs."));
   load_floor (self);
@@ -355,9 +361,8 @@ on_uploaded_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   platz_api_boolean_finish (PLATZ_API (source), result, &error);
-  if (!platz_facility_page_check (self, error))
+  if (!platz_facility_page_done (self, error))
     return;
-  platz_facility_page_busy (self, FALSE);
   platz_ui_toast (GTK_WIDGET (self), _("Floor plan uploaded."));
   load_floor (self);
 }
@@ -431,9 +436,8 @@ on_floor_cb (GObject      *source,
   gint64 old_site = self->site_id;
 
   data = platz_api_get_floor_finish (PLATZ_API (source), result, &error);
-  if (!platz_facility_page_check (self, error))
+  if (!platz_facility_page_done (self, error))
     return;
-  platz_facility_page_busy (self, FALSE);
   platz_floor_plan_set_floor (self->floor_plan, data);
   self->site_id = data->site_id;
   if (find_desk (self, self->selected_desk) != NULL)
@@ -484,9 +488,8 @@ on_floors_cb (GObject      *source,
   guint position = 0;
 
   floors = platz_api_list_finish (PLATZ_API (source), result, &error);
-  if (!platz_facility_page_check (self, error))
+  if (!platz_facility_page_done (self, error))
     return;
-  platz_facility_page_busy (self, FALSE);
 
   self->populating = TRUE;
   g_list_store_remove_all (self->floors);

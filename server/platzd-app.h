@@ -134,6 +134,11 @@ void          platzd_reply_empty     (PlatzdRequest *req,
 void          platzd_reply_error     (PlatzdRequest *req,
                                       GError        *error);
 /* As above, with one more member inside "error" (e.g. "conflicts"). */
+/* {"error":{"code","message","reason"[,member: value]}} (takes value). */
+JsonNode     *platzd_error_body      (PlatzErrorCode code,
+                                      const char    *message,
+                                      const char    *member,
+                                      JsonNode      *value);
 void          platzd_reply_error_extra (PlatzdRequest *req,
                                         GError        *error,
                                         const char    *member,

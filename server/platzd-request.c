@@ -146,31 +146,14 @@ platzd_reply_empty (PlatzdRequest *req,
   request_finish (req);
 }
 
-void
-platzd_reply_error_extra (PlatzdRequest *req,
-                          GError        *error,
-                          const char    *member,
-                          JsonNode      *value)
+JsonNode *
+platzd_error_body (PlatzErrorCode  code,
+                   const char     *message,
+                   const char     *member,
+                   JsonNode       *value)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  PlatzErrorCode code = PLATZ_ERROR_INTERNAL;
-  const char *reason;
-  const char *message = "Internal error";
-
-  if (error != NULL && error->domain == PLATZ_ERROR && error->code < PLATZ_ERROR_N_CODES &&
-      error->code != PLATZ_ERROR_NETWORK)
-    {
-      code = error->code;
-      message = error->message;
-    }
-  if (code == PLATZ_ERROR_INTERNAL)
-    {
-      /* Never show internals to the client; keep them in the log. */
-      g_printerr ("platzd: error: %s %s: %s\n", req->method, req->path,
-                  error ? error->message : "(no error)");
-      message = "The server ran into a problem; it has been logged";
-    }
-  reason = platz_error_reason (code);
+  const char *reason = platz_error_reason (code);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
@@ -191,11 +174,36 @@ platzd_reply_error_extra (PlatzdRequest *req,
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
 
+void
+platzd_reply_error_extra (PlatzdRequest *req,
+                          GError        *error,
+                          const char    *member,
+                          JsonNode      *value)
+{
+  PlatzErrorCode code = PLATZ_ERROR_INTERNAL;
+  const char *message = "Internal error";
+
+  if (error != NULL && error->domain == PLATZ_ERROR && error->code < PLATZ_ERROR_N_CODES &&
+      error->code != PLATZ_ERROR_NETWORK)
+    {
+      code = error->code;
+      message = error->message;
+    }
+  if (code == PLATZ_ERROR_INTERNAL)
+    {
+      /* Never show internals to the client; keep them in the log. */
+      g_printerr ("platzd: error: %s %s: %s\n", req->method, req->path,
+                  error ? error->message : "(no error)");
+      message = "The server ran into a problem; it has been logged";
+    }
   if (code == PLATZ_ERROR_UNAUTHENTICATED)
     soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
                                   "WWW-Authenticate", "Bearer realm=\"platz\"");
-  platzd_reply_json (req, platz_error_status (code), json_builder_get_root (builder));
+  platzd_reply_json (req, platz_error_status (code),
+                     platzd_error_body (code, message, member, value));
   g_clear_error (&error);
 }
 

@@ -63,24 +63,9 @@ refuse (PlatzdApp         *app,
         PlatzErrorCode     code,
         const char        *message)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) node = platzd_error_body (code, message, NULL, NULL);
+  g_autofree char *json = platz_json_to_string (node, NULL);
   guint status = platz_error_status (code);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, platz_error_code_name (code));
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, message);
-  json_builder_set_member_name (builder, "reason");
-  json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  node = json_builder_get_root (builder);
-  json = platz_json_to_string (node, NULL);
 
   soup_server_message_set_status (msg, status, NULL);
   log_request (app, msg);

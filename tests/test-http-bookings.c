@@ -627,19 +627,6 @@ test_kill_durability (Fixture *f, gconstpointer data)
 
 /* A site may close weekdays: its desks cannot be booked then, show as
  * blocked, and its rooms have no limit those days. */
-static PlatzTestResponse *
-book (Fixture    *f,
-      const char *token,
-      gint64      desk,
-      const char *date,
-      const char *slot)
-{
-  g_autofree char *body = g_strdup_printf ("{\"desk_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\","
-                                           "\"slot\":\"%s\"}", desk, date, slot);
-
-  return platz_test_request (f->server, token, "POST", "/api/v1/bookings", body);
-}
-
 static void
 test_closed_weekdays (Fixture *f, gconstpointer data)
 {
@@ -678,7 +665,7 @@ test_closed_weekdays (Fixture *f, gconstpointer data)
   g_assert_cmpint (platz_test_int (site, "closed_weekdays.0"), ==, 6);
   g_assert_cmpint (platz_test_int (site, "closed_weekdays.1"), ==, 7);
 
-  refused = book (f, f->alice, f->desk[0], sat, "full_day");
+  refused = BOOK (f, f->alice, f->desk[0], sat, "full_day");
   platz_assert_error (refused, 422, "policy_violation", "desk_blocked");
   g_assert_nonnull (strstr (platz_test_str (refused, "error.message"), "Saturdays"));
 
@@ -702,7 +689,7 @@ test_closed_weekdays (Fixture *f, gconstpointer data)
       g_assert_cmpint (platz_test_int (avail, limit), ==, 0);
     }
 
-  open_day = book (f, f->alice, f->desk[0], fri, "am");
+  open_day = BOOK (f, f->alice, f->desk[0], fri, "am");
   platz_assert_status (open_day, 201);
 
   report = platz_test_requestf (f->server, f->admin, "GET", NULL,
@@ -725,7 +712,7 @@ test_closed_weekdays (Fixture *f, gconstpointer data)
                                  "{\"closed_weekdays\":[]}");
   platz_assert_status (reopened, 200);
   g_assert_cmpuint (platz_test_length (reopened, "closed_weekdays"), ==, 0);
-  booked = book (f, f->alice, f->desk[0], sat, "full_day");
+  booked = BOOK (f, f->alice, f->desk[0], sat, "full_day");
   platz_assert_status (booked, 201);
 }
 
