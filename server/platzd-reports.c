@@ -57,7 +57,18 @@
  *      capped), desks_needed (the assigned demand),
  *        rooms_needed   = ceil (desks_needed / persons_per_room)
  *        rooms_freeable = max (0, rooms_existing - rooms_needed)
- *   5. The building's figures are the sums over its standards.  Office
+ *        rooms_missing  = max (0, rooms_needed - rooms_existing)
+ *   5. The building's figures are the sums over its standards, except
+ *      that surpluses and deficits are netted: a building short of 60
+ *      rooms under one standard and with 6 spare under another frees
+ *      none and misses 54,
+ *        rooms_freeable = max (0, sum (rooms_existing - rooms_needed))
+ *        rooms_missing  = max (0, sum (rooms_needed - rooms_existing))
+ *      so at most one of them is above 0.  (A spare room of one standard
+ *      can usually be refitted to another; whether it can, the facility
+ *      manager decides with the per-standard rows.)  The plan is per
+ *      building, not per floor: demand is placed in buildings (teams'
+ *      building_id), so a floor has no demand of its own to net.  Office
  *      rooms without a standard are left out of the plan and counted in
  *      rooms_without_standard.
  */
@@ -745,7 +756,7 @@ build_building (PlatzdStore *store,
 {
   int cap = site_cap (store, caps, b->site_id);
   int demand[2], unassigned = 0;
-  int totals[5] = { 0 };   /* desks existing, needed, rooms existing, needed, freeable */
+  int totals[4] = { 0 };   /* desks existing, needed, rooms existing, needed */
 
   for (int f = HEAD; f <= STAFF; f++)
     {
@@ -785,7 +796,6 @@ build_building (PlatzdStore *store,
       totals[1] += use->desks_needed;
       totals[2] += use->rooms_existing;
       totals[3] += rooms_needed;
-      totals[4] += freeable;
 
       json_builder_begin_object (builder);
       add_int (builder, "occupancy_standard_id", s->id);
@@ -798,6 +808,7 @@ build_building (PlatzdStore *store,
       add_int (builder, "desks_needed", use->desks_needed);
       add_int (builder, "rooms_needed", rooms_needed);
       add_int (builder, "rooms_freeable", freeable);
+      add_int (builder, "rooms_missing", MAX (0, rooms_needed - use->rooms_existing));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -807,7 +818,8 @@ build_building (PlatzdStore *store,
   add_int (builder, "desks_unassigned", unassigned);
   add_int (builder, "rooms_existing", totals[2]);
   add_int (builder, "rooms_needed", totals[3]);
-  add_int (builder, "rooms_freeable", totals[4]);
+  add_int (builder, "rooms_freeable", MAX (0, totals[2] - totals[3]));
+  add_int (builder, "rooms_missing", MAX (0, totals[3] - totals[2]));
   add_int (builder, "rooms_without_standard", b->rooms_without_standard);
   json_builder_end_object (builder);
 }

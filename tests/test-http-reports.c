@@ -464,6 +464,9 @@ test_occupancy_plan (Fixture *f, gconstpointer data)
                    ==, 2);
   assert_figures (standard_of (b, f->dreier), (int[]) { 0, 0, 1, 1, 0, 3 });
   assert_figures (b, (int[]) { 0, 0, 1, 1, 0, -1 });
+  g_assert_cmpint (json_object_get_int_member (standard_of (b, f->dreier), "rooms_missing"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (b, "rooms_missing"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (a, "rooms_missing"), ==, 0);
 
   /* A 50 % cap: a Dreier room seats 1, so none can be freed. */
   patch = platz_test_requestf (f->server, f->admin, "PATCH", "{\"occupancy_cap_percent\":50}",
@@ -473,6 +476,14 @@ test_occupancy_plan (Fixture *f, gconstpointer data)
   platz_assert_status (capped, 200);
   a = building_of (capped, f->building_a);
   assert_figures (standard_of (a, f->dreier), (int[]) { 4, 12, 6, 6, 0, 1 });
+  g_assert_cmpint (json_object_get_int_member (standard_of (a, f->dreier), "rooms_missing"), ==, 2);
+  /* One Leitung room spare, two Dreier rooms short: the building frees
+   * nothing and misses one room, never "1 freeable". */
+  assert_figures (standard_of (a, f->leitung), (int[]) { 2, 2, 1, 1, 1, 1 });
+  g_assert_cmpint (json_object_get_int_member (standard_of (a, f->leitung), "rooms_missing"), ==,
+                   0);
+  assert_figures (a, (int[]) { 7, 16, 8, 8, 0, -1 });
+  g_assert_cmpint (json_object_get_int_member (a, "rooms_missing"), ==, 1);
 
   /* Roles and parameters */
   {
