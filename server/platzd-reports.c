@@ -33,6 +33,18 @@
  *   Cancelled bookings are ignored.  The bookings are counted with one
  *   grouped query (GROUP BY room, date), not a query per room and day.
  *
+ *   Reports never single anyone out: a room that could stand for fewer
+ *   people than the site's report_min_group (default 5) on a day - the
+ *   people it can hold that day, i.e. its effective limit with the day's
+ *   bookable desks, closed weekdays aside, e.g. a head's single office -
+ *   has no row of its own that day.  Such rooms are summed per floor and
+ *   day into one row after the floor's other rooms: room_id and
+ *   room_name null, the floor's fields, the sums of limit,
+ *   booked_half_days and no_shows, and merged_rows (how many rooms).
+ *   The aggregate is given even when its sum stands for fewer people
+ *   still (a floor with one single office): it is a floor figure, the
+ *   level a facility manager plans at, and no room is named in it.
+ *
  * GET /reports/occupancy-plan[?site_id=]
  *
  *   The planner ("gain space through occupancy standards").  For each
@@ -107,26 +119,47 @@ require_facility (PlatzdRequest *req,
   return FALSE;
 }
 
-/* site id -> occupancy_cap_percent */
-static int
-site_cap (PlatzdStore *store,
-          GHashTable  *caps,
-          gint64       site_id)
-{
-  gpointer value;
+/* What the reports take from a site's policies. */
+typedef struct {
+  int cap;                 /* occupancy_cap_percent, 0 = none */
+  int min_group;           /* report_min_group */
+} SitePolicy;
 
-  if (!g_hash_table_lookup_extended (caps, &site_id, NULL, &value))
+/* site id -> SitePolicy */
+static GHashTable *
+site_policy_cache_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+static const SitePolicy *
+site_policy (PlatzdStore *store,
+             GHashTable  *cache,
+             gint64       site_id)
+{
+  SitePolicy *value = g_hash_table_lookup (cache, &site_id);
+
+  if (value == NULL)
     {
       PlatzPolicies policies;
-      int cap = 0;
 
+      /* On a failed read the defaults (a higher threshold than none). */
+      value = g_new0 (SitePolicy, 1);
       if (platzd_policies_load (store, site_id, &policies, NULL))
-        cap = (int) policies.occupancy_cap_percent;
+        value->cap = (int) policies.occupancy_cap_percent;
+      value->min_group = (int) MAX (policies.report_min_group, 1);
       platz_object_clear (&platz_policies_type, &policies);
-      value = GINT_TO_POINTER (cap);
-      g_hash_table_insert (caps, g_memdup2 (&site_id, sizeof site_id), value);
+      g_hash_table_insert (cache, g_memdup2 (&site_id, sizeof site_id), value);
     }
-  return GPOINTER_TO_INT (value);
+  return value;
+}
+
+static int
+site_cap (PlatzdStore *store,
+          GHashTable  *cache,
+          gint64       site_id)
+{
+  return site_policy (store, cache, site_id)->cap;
 }
 
 static void
@@ -380,6 +413,48 @@ utilisation_params (PlatzdRequest *req,
   return site_param (req, site_id, error) && require_facility (req, error);
 }
 
+/* One row of the report: a room's (merged_rows 0), or the aggregate of
+ * merged_rows rooms of room's floor (no room named). */
+static void
+add_util_row (JsonBuilder    *builder,
+              const char     *date,
+              const UtilRoom *room,
+              int             limit,
+              int             booked,
+              int             no_shows,
+              int             merged_rows)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, date);
+  json_builder_set_member_name (builder, "room_id");
+  if (merged_rows == 0)
+    json_builder_add_int_value (builder, room->id);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "room_name");
+  if (merged_rows == 0)
+    json_builder_add_string_value (builder, room->name);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "floor_id");
+  json_builder_add_int_value (builder, room->floor_id);
+  json_builder_set_member_name (builder, "floor_name");
+  json_builder_add_string_value (builder, room->floor_name);
+  json_builder_set_member_name (builder, "limit");
+  json_builder_add_int_value (builder, limit);
+  json_builder_set_member_name (builder, "booked_half_days");
+  json_builder_add_int_value (builder, booked);
+  json_builder_set_member_name (builder, "no_shows");
+  json_builder_add_int_value (builder, no_shows);
+  if (merged_rows > 0)
+    {
+      json_builder_set_member_name (builder, "merged_rows");
+      json_builder_add_int_value (builder, merged_rows);
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 handle_utilisation (PlatzdRequest *req)
 {
@@ -389,7 +464,7 @@ handle_utilisation (PlatzdRequest *req)
   gint64 site_id = 0;
   GError *error = NULL;
   g_autofree char *from_text = NULL, *to_text = NULL;
-  g_autoptr(GHashTable) caps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) caps = site_policy_cache_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
   if (!utilisation_params (req, &u.from, &to, &site_id, &error))
@@ -428,41 +503,42 @@ handle_utilisation (PlatzdRequest *req)
       GDate date = u.from;
       g_autofree char *date_text = NULL;
 
+      struct { int limit, booked, no_shows, rows; } merged = { 0 };
+
       g_date_add_days (&date, day);
       date_text = platz_date_format (&date);
       for (guint i = 0; i < u.rooms->len; i++)
         {
           UtilRoom *room = &g_array_index (u.rooms, UtilRoom, i);
+          const SitePolicy *policy = site_policy (store, caps, room->site_id);
           int desks = room->always_bookable;
           int at = (int) i * u.n_days + day;
+          int people, limit;
 
           for (guint j = 0; j < room->blocked_until->len; j++)
             if (day > g_array_index (room->blocked_until, int, j))
               desks++;
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "date");
-          json_builder_add_string_value (builder, date_text);
-          json_builder_set_member_name (builder, "room_id");
-          json_builder_add_int_value (builder, room->id);
-          json_builder_set_member_name (builder, "room_name");
-          json_builder_add_string_value (builder, room->name);
-          json_builder_set_member_name (builder, "floor_id");
-          json_builder_add_int_value (builder, room->floor_id);
-          json_builder_set_member_name (builder, "floor_name");
-          json_builder_add_string_value (builder, room->floor_name);
-          json_builder_set_member_name (builder, "limit");
-          json_builder_add_int_value (builder,
-                                      platz_weekdays_contain (room->closed_weekdays, &date)
-                                      ? 0
-                                      : platz_effective_limit (desks, room->max_persons,
-                                                               room->area_m2, room->min_area,
-                                                               site_cap (store, caps,
-                                                                         room->site_id)));
-          json_builder_set_member_name (builder, "booked_half_days");
-          json_builder_add_int_value (builder, u.booked[at]);
-          json_builder_set_member_name (builder, "no_shows");
-          json_builder_add_int_value (builder, u.no_shows[at]);
-          json_builder_end_object (builder);
+          people = platz_effective_limit (desks, room->max_persons, room->area_m2, room->min_area,
+                                          policy->cap);
+          limit = platz_weekdays_contain (room->closed_weekdays, &date) ? 0 : people;
+          if (people < policy->min_group)
+            {
+              merged.limit += limit;
+              merged.booked += u.booked[at];
+              merged.no_shows += u.no_shows[at];
+              merged.rows++;
+            }
+          else
+            add_util_row (builder, date_text, room, limit, u.booked[at], u.no_shows[at], 0);
+          /* Rooms come floor by floor: the floor's aggregate after its last room. */
+          if (merged.rows > 0 &&
+              (i + 1 == u.rooms->len ||
+               g_array_index (u.rooms, UtilRoom, i + 1).floor_id != room->floor_id))
+            {
+              add_util_row (builder, date_text, room, merged.limit, merged.booked,
+                            merged.no_shows, merged.rows);
+              memset (&merged, 0, sizeof merged);
+            }
         }
     }
   json_builder_end_array (builder);
@@ -616,7 +692,7 @@ load_plan (PlatzdStore *store,
 {
   g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) std_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) caps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) caps = site_policy_cache_new ();
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autofree char *today = NULL;
   sqlite3_stmt *stmt;
@@ -848,7 +924,7 @@ handle_occupancy_plan (PlatzdRequest *req)
   GError *error = NULL;
   g_autoptr(GArray) standards = g_array_new (FALSE, TRUE, sizeof (Standard));
   GArray *buildings = g_array_new (FALSE, TRUE, sizeof (Building));
-  g_autoptr(GHashTable) caps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) caps = site_policy_cache_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
   g_array_set_clear_func (standards, standard_clear);
