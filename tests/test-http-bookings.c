@@ -135,6 +135,30 @@ book_free_body (Fixture    *f,
   return platz_test_request (f->server, token, "POST", "/api/v1/bookings", body);
 }
 
+/* A booking written straight into the database: the API refuses past
+ * dates, but bookings made then are still there. */
+static gint64
+insert_booking (Fixture    *f,
+                gint64      desk,
+                gint64      user,
+                const char *date,
+                const char *status)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO bookings (desk_id, user_id, date, slot, "
+                                          "status, created_at) VALUES (%" G_GINT64_FORMAT ", %"
+                                          G_GINT64_FORMAT ", '%s', 'full_day', '%s', "
+                                          "'2000-01-01T00:00:00Z')", desk, user, date, status);
+  sqlite3 *db = NULL;
+  gint64 id;
+
+  g_assert_cmpint (sqlite3_open (f->server->db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  id = sqlite3_last_insert_rowid (db);
+  sqlite3_close (db);
+  return id;
+}
+
 static void
 test_book_and_cancel (Fixture *f, gconstpointer data)
 {
@@ -477,6 +501,68 @@ test_no_show_release (Fixture *f, gconstpointer data)
   platz_assert_error (check, 409, "conflict", NULL);
 }
 
+/* Availability shows who sits where from today on (for those who share
+ * their presence), never who sat where: a past date names only oneself. */
+static void
+test_past_availability (Fixture *f, gconstpointer data)
+{
+  g_autofree char *yesterday = platz_test_date (-1, "Europe/Berlin");
+  g_autoptr(PlatzTestResponse) share = NULL;
+  g_autoptr(PlatzTestResponse) future = NULL;
+  g_autoptr(PlatzTestResponse) booked = NULL;
+  const char *viewers[] = { f->alice, f->bob, f->carla, f->dora, f->admin };
+
+  share = platz_test_request (f->server, f->alice, "PATCH", "/api/v1/me",
+                              "{\"share_presence\":true}");
+  platz_assert_status (share, 200);
+  insert_booking (f, f->desk[0], f->alice_id, yesterday, "active");
+  insert_booking (f, f->head_desk, f->carla_id, yesterday, "active");
+  booked = BOOK (f, f->alice, f->desk[0], f->day, "full_day");
+  platz_assert_status (booked, 201);
+
+  /* Ahead: alice shares, so her colleagues see her name. */
+  future = platz_test_requestf (f->server, f->bob, "GET", NULL,
+                                "/api/v1/floors/%" G_GINT64_FORMAT "/availability?date=%s",
+                                f->floor, f->day);
+  platz_assert_status (future, 200);
+  g_assert_cmpstr (platz_test_str (future, "desks.0.booked_by"), ==, "alice Example");
+
+  /* Yesterday: her own view first (it fills the floor cache), then
+   * everyone else's, the team's head and an admin included. */
+  for (guint i = 0; i < G_N_ELEMENTS (viewers); i++)
+    {
+      g_autoptr(PlatzTestResponse) past = NULL;
+
+      past = platz_test_requestf (f->server, viewers[i], "GET", NULL,
+                                  "/api/v1/floors/%" G_GINT64_FORMAT "/availability?date=%s",
+                                  f->floor, yesterday);
+      g_test_message ("viewer %u", i);
+      platz_assert_status (past, 200);
+      g_assert_cmpint (platz_test_int (past, "desks.0.id"), ==, f->desk[0]);
+      g_assert_cmpint (platz_test_int (past, "desks.4.id"), ==, f->head_desk);
+      if (i == 0)
+        {
+          g_assert_cmpstr (platz_test_str (past, "desks.0.am"), ==, "mine");
+          g_assert_cmpstr (platz_test_str (past, "desks.0.booked_by"), ==, "alice Example");
+        }
+      else
+        {
+          g_assert_cmpstr (platz_test_str (past, "desks.0.am"), ==, "booked");
+          g_assert_null (platz_test_member (past, "desks.0.booked_by"));
+        }
+      if (i == 2)
+        {
+          g_assert_cmpstr (platz_test_str (past, "desks.4.pm"), ==, "mine");
+          g_assert_cmpstr (platz_test_str (past, "desks.4.booked_by"), ==, "carla Example");
+        }
+      else
+        {
+          g_assert_cmpstr (platz_test_str (past, "desks.4.pm"), ==, "booked");
+          g_assert_null (platz_test_member (past, "desks.4.booked_by"));
+        }
+    }
+}
+
 static void
 test_search (Fixture *f, gconstpointer data)
 {
@@ -731,6 +817,7 @@ main (int argc, char *argv[])
   ADD ("/bookings/check-in", test_check_in);
   ADD ("/bookings/no-show-release", test_no_show_release);
   ADD ("/bookings/search", test_search);
+  ADD ("/bookings/past-availability", test_past_availability);
   ADD ("/bookings/closed-weekdays", test_closed_weekdays);
   ADD ("/bookings/delete-with-future", test_delete_with_future_bookings);
   ADD ("/bookings/concurrent-same-desk", test_concurrent_same_desk);
