@@ -563,6 +563,105 @@ test_past_availability (Fixture *f, gconstpointer data)
     }
 }
 
+/* The dates of a list of bookings, comma-separated. */
+static char *
+booking_dates (PlatzTestResponse *r)
+{
+  JsonArray *list = json_node_get_array (r->json);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_string_append_printf (out, "%s%s", i ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (list,
+                                                                                          i),
+                                                           "date"));
+  return g_string_free (out, FALSE);
+}
+
+/* A team's or a room's bookings list other people from today on only;
+ * one's own list keeps its past. */
+static void
+test_past_bookings_hidden (Fixture *f, gconstpointer data)
+{
+  g_autofree char *today = platz_test_date (0, "Europe/Berlin");
+  g_autofree char *yesterday = platz_test_date (-1, "Europe/Berlin");
+  g_autofree char *week_ago = platz_test_date (-7, "Europe/Berlin");
+  g_autofree char *expected = NULL;
+  g_autofree char *fred = NULL;
+  g_autoptr(PlatzTestResponse) ahead = BOOK (f, f->alice, f->desk[0], f->day, "full_day");
+  g_autoptr(PlatzTestResponse) own = NULL;
+  gint64 past, released;
+  struct {
+    const char *who;
+    const char *filter;
+    gboolean    all;
+  } cases[] = {
+    { "carla", "team_id", FALSE },
+    { "carla", "team_id", TRUE },
+    { "admin", "team_id", TRUE },
+    { "fred", "room_id", FALSE },
+    { "fred", "room_id", TRUE },
+    { "admin", "room_id", TRUE },
+  };
+
+  platz_assert_status (ahead, 201);
+  make_user (f, "fred", "facility_manager", "staff", f->team_b);
+  fred = login (f, "fred");
+  past = insert_booking (f, f->desk[1], f->alice_id, yesterday, "active");
+  released = insert_booking (f, f->desk[2], f->bob_id, week_ago, "released");
+  insert_booking (f, f->desk[1], f->bob_id, today, "active");
+
+  expected = g_strdup_printf ("%s,%s", today, f->day);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *token = g_str_equal (cases[i].who, "carla") ? f->carla
+                        : g_str_equal (cases[i].who, "fred") ? fred : f->admin;
+      gint64 id = g_str_equal (cases[i].filter, "team_id") ? f->team_a : f->triple;
+      g_autofree char *filter = g_strdup_printf ("%s=%" G_GINT64_FORMAT "%s", cases[i].filter, id,
+                                                 cases[i].all ? "&status=all" : "");
+      g_autofree char *dates = NULL;
+      g_autoptr(PlatzTestResponse) r = NULL;
+
+      r = platz_test_requestf (f->server, token, "GET", NULL, "/api/v1/bookings?from=%s&to=%s&%s",
+                               week_ago, f->day, filter);
+      g_test_message ("case %u: %s %s", i, cases[i].who, filter);
+      platz_assert_status (r, 200);
+      dates = booking_dates (r);
+      g_assert_cmpstr (dates, ==, expected);
+    }
+
+  /* One's own history stays. */
+  own = platz_test_requestf (f->server, f->alice, "GET", NULL, "/api/v1/bookings?from=%s&to=%s",
+                             week_ago, f->day);
+  platz_assert_status (own, 200);
+  {
+    g_autofree char *dates = booking_dates (own);
+    g_autofree char *mine = g_strdup_printf ("%s,%s", yesterday, f->day);
+    g_assert_cmpstr (dates, ==, mine);
+  }
+
+  /* One by one: the owner reads it, nobody else. */
+  {
+    const char *others[] = { f->carla, f->admin, fred };
+    g_autoptr(PlatzTestResponse) mine = platz_test_requestf (f->server, f->alice, "GET", NULL,
+                                                             "/api/v1/bookings/%" G_GINT64_FORMAT,
+                                                             past);
+    platz_assert_status (mine, 200);
+    for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+      {
+        g_autoptr(PlatzTestResponse) r = NULL;
+        g_autoptr(PlatzTestResponse) r2 = NULL;
+
+        r = platz_test_requestf (f->server, others[i], "GET", NULL,
+                                 "/api/v1/bookings/%" G_GINT64_FORMAT, past);
+        platz_assert_error (r, 403, "forbidden", NULL);
+        r2 = platz_test_requestf (f->server, others[i], "GET", NULL,
+                                  "/api/v1/bookings/%" G_GINT64_FORMAT, released);
+        platz_assert_error (r2, 403, "forbidden", NULL);
+      }
+  }
+}
+
 static void
 test_search (Fixture *f, gconstpointer data)
 {
@@ -818,6 +917,7 @@ main (int argc, char *argv[])
   ADD ("/bookings/no-show-release", test_no_show_release);
   ADD ("/bookings/search", test_search);
   ADD ("/bookings/past-availability", test_past_availability);
+  ADD ("/bookings/past-hidden", test_past_bookings_hidden);
   ADD ("/bookings/closed-weekdays", test_closed_weekdays);
   ADD ("/bookings/delete-with-future", test_delete_with_future_bookings);
   ADD ("/bookings/concurrent-same-desk", test_concurrent_same_desk);
