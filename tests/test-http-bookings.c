@@ -877,6 +877,9 @@ test_closed_weekdays (Fixture *f, gconstpointer data)
   open_day = BOOK (f, f->alice, f->desk[0], fri, "am");
   platz_assert_status (open_day, 201);
 
+  /* Rooms of their own in the report (not merged below 5 people). */
+  platz_test_response_free (platz_test_request (f->server, f->admin, "PATCH", "/api/v1/policies",
+                                                "{\"report_min_group\":1}"));
   report = platz_test_requestf (f->server, f->admin, "GET", NULL,
                                 "/api/v1/reports/utilisation?from=%s&to=%s&site_id=%"
                                 G_GINT64_FORMAT, fri, sat, f->site);
