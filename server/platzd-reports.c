@@ -25,10 +25,11 @@
  *                       really used;
  *     no_shows          number of released bookings (each an unchecked
  *                       morning or full-day booking);
- *     limit             the room's effective limit per half-day (SPEC §2)
- *                       that day: bookable desks - a desk blocked with an
- *                       end date counts again from the day after it - then
- *                       max_persons, area and the site's occupancy cap;
+ *     limit             the room's effective limit per half-day that day,
+ *                       the least of its bookable desks - a desk blocked
+ *                       with an end date counts again from the day after
+ *                       it -, max_persons and area / min area per person,
+ *                       then lowered by the site's occupancy cap;
  *                       0 on the site's closed weekdays.
  *   Cancelled bookings are ignored.  The bookings are counted with one
  *   grouped query (GROUP BY room, date), not a query per room and day.
