@@ -234,24 +234,40 @@ set_min_group (Fixture *f,
   g_assert_cmpint (platz_test_int (r, "report_min_group"), ==, value);
 }
 
-/* Finds the row of a room and date; fails when there is none. */
+/* The row of a room and date, or with room 0 the aggregate row of a
+ * floor and date; NULL when there is none. */
 static JsonObject *
-row_of (PlatzTestResponse *r,
-        gint64             room,
-        const char        *date)
+find_row (PlatzTestResponse *r,
+          gint64             room,
+          gint64             floor,
+          const char        *date)
 {
   JsonArray *rows = json_node_get_array (platz_test_member (r, "rows"));
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
-      if (!JSON_NODE_HOLDS_NULL (json_object_get_member (row, "room_id")) &&
-          json_object_get_int_member (row, "room_id") == room &&
+      gboolean aggregate = JSON_NODE_HOLDS_NULL (json_object_get_member (row, "room_id"));
+
+      if ((room > 0 ? !aggregate && json_object_get_int_member (row, "room_id") == room
+                    : aggregate && json_object_get_int_member (row, "floor_id") == floor) &&
           g_strcmp0 (json_object_get_string_member (row, "date"), date) == 0)
         return row;
     }
-  g_error ("no row for room %" G_GINT64_FORMAT " on %s", room, date);
   return NULL;
+}
+
+/* Finds the row of a room and date; fails when there is none. */
+static JsonObject *
+row_of (PlatzTestResponse *r,
+        gint64             room,
+        const char        *date)
+{
+  JsonObject *row = find_row (r, room, 0, date);
+
+  if (row == NULL)
+    g_error ("no row for room %" G_GINT64_FORMAT " on %s", room, date);
+  return row;
 }
 
 static void
@@ -399,25 +415,6 @@ test_utilisation_errors (Fixture *f, gconstpointer data)
     }
 }
 
-/* The aggregate row of a floor and date, or NULL. */
-static JsonObject *
-aggregate_of (PlatzTestResponse *r,
-              gint64             floor,
-              const char        *date)
-{
-  JsonArray *rows = json_node_get_array (platz_test_member (r, "rows"));
-
-  for (guint i = 0; i < json_array_get_length (rows); i++)
-    {
-      JsonObject *row = json_array_get_object_element (rows, i);
-      if (json_object_has_member (row, "merged_rows") &&
-          json_object_get_int_member (row, "floor_id") == floor &&
-          g_strcmp0 (json_object_get_string_member (row, "date"), date) == 0)
-        return row;
-    }
-  return NULL;
-}
-
 static void
 assert_sums (JsonObject *row,
              int         merged_rows,
@@ -459,7 +456,7 @@ test_utilisation_min_group (Fixture *f, gconstpointer data)
   def = platz_test_request (f->server, f->fiona, "GET", query, NULL);
   platz_assert_status (def, 200);
   g_assert_cmpuint (platz_test_length (def, "rows"), ==, 1);
-  assert_sums (aggregate_of (def, f->floor, f->day), 8, 17, 5);
+  assert_sums (find_row (def, 0, f->floor, f->day), 8, 17, 5);
 
   /* A site override of 3: the four Dreier rooms stay, the rest merge. */
   set_min_group (f, 0, 4);
@@ -469,7 +466,7 @@ test_utilisation_min_group (Fixture *f, gconstpointer data)
   g_assert_cmpuint (platz_test_length (three, "rows"), ==, 5);
   g_assert_cmpint (json_object_get_int_member (row_of (three, f->triple[0], f->day),
                                                "booked_half_days"), ==, 3);
-  assert_sums (aggregate_of (three, f->floor, f->day), 4, 5, 2);
+  assert_sums (find_row (three, 0, f->floor, f->day), 4, 5, 2);
   /* The aggregate comes after the floor's rooms. */
   rows = json_node_get_array (platz_test_member (three, "rows"));
   g_assert_true (json_object_has_member (json_array_get_object_element (rows, 4),
@@ -487,7 +484,7 @@ test_utilisation_min_group (Fixture *f, gconstpointer data)
   one = platz_test_request (f->server, f->fiona, "GET", query, NULL);
   platz_assert_status (one, 200);
   g_assert_cmpuint (platz_test_length (one, "rows"), ==, 8);
-  g_assert_null (aggregate_of (one, f->floor, f->day));
+  g_assert_null (find_row (one, 0, f->floor, f->day));
   g_assert_cmpint (json_object_get_int_member (row_of (one, f->single[0], f->day),
                                                "booked_half_days"), ==, 2);
 

@@ -758,6 +758,14 @@ walk_route (Fixture    *f,
 }
 
 static void
+walk_init (Walk *walk)
+{
+  walk->violations = g_ptr_array_new_with_free_func (g_free);
+  walk->caught = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk->past_routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
 walk_free (Walk *walk)
 {
   g_ptr_array_unref (walk->violations);
@@ -773,9 +781,7 @@ walk_all (Fixture *f,
                                                        json_parser_get_root (f->doc)), "paths");
   g_autoptr(GList) names = json_object_get_members (paths);
 
-  walk->violations = g_ptr_array_new_with_free_func (g_free);
-  walk->caught = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  walk->past_routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk_init (walk);
   for (GList *l = names; l != NULL; l = l->next)
     {
       JsonObject *item = json_object_get_object_member (paths, l->data);
@@ -801,9 +807,7 @@ test_detector (Fixture *f, gconstpointer data)
   Check c = { f, ERIK, &walk, "availability", request, FALSE };
 
   platz_assert_status (r, 200);
-  walk.violations = g_ptr_array_new_with_free_func (g_free);
-  walk.caught = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  walk.past_routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk_init (&walk);
   check_node (&c, r->json, FALSE);
   g_assert_cmpuint (walk.violations->len, ==, 0);
   check_node (&c, r->json, TRUE);
