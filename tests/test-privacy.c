@@ -91,18 +91,22 @@ create (Fixture    *f,
   return id;
 }
 
-static void
-exec_sql (Fixture    *f,
-          const char *sql)
+/* Runs an INSERT on the server's database; the new row's id. */
+static gint64
+insert_row (Fixture    *f,
+            const char *sql)
 {
   sqlite3 *db = NULL;
   char *message = NULL;
+  gint64 id;
 
   g_assert_cmpint (sqlite3_open (f->server->db_path, &db), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
+  id = sqlite3_last_insert_rowid (db);
   sqlite3_close (db);
+  return id;
 }
 
 /* A booking made back then: the API refuses past dates. */
@@ -113,18 +117,15 @@ past_booking (Fixture    *f,
               const char *date,
               const char *status)
 {
+  /* Active ones were checked in at 08:00 that day. */
+  g_autofree char *checked_in = g_str_equal (status, "active")
+                              ? g_strdup_printf ("'%sT08:00:00Z'", date) : g_strdup ("NULL");
   g_autofree char *sql = g_strdup_printf (
     "INSERT INTO bookings (desk_id, user_id, date, slot, status, checked_in_at, created_at) "
     "VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", '%s', 'full_day', '%s', %s, "
-    "'2000-01-01T00:00:00Z')", desk, f->people[who].id, date, status,
-    g_str_equal (status, "active") ? "'2000-01-01T08:00:00Z'" : "NULL");
-  sqlite3 *db = NULL;
+    "'2000-01-01T00:00:00Z')", desk, f->people[who].id, date, status, checked_in);
 
-  g_assert_cmpint (sqlite3_open (f->server->db_path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  add_id (f, "bookings", sqlite3_last_insert_rowid (db));
-  sqlite3_close (db);
+  add_id (f, "bookings", insert_row (f, sql));
 }
 
 static void
@@ -145,7 +146,7 @@ past_reservation (Fixture    *f,
     "'%sT%s:00Z', '%s', 1, '2000-01-01T00:00:00Z')", room, f->people[who].id, team_text, date,
     from, date, to, title);
 
-  exec_sql (f, sql);
+  add_id (f, "reservations", insert_row (f, sql));
 }
 
 static char *
