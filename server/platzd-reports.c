@@ -42,9 +42,13 @@
  *   day into one row after the floor's other rooms: room_id and
  *   room_name null, the floor's fields, the sums of limit,
  *   booked_half_days and no_shows, and merged_rows (how many rooms).
- *   The aggregate is given even when its sum stands for fewer people
- *   still (a floor with one single office): it is a floor figure, the
- *   level a facility manager plans at, and no room is named in it.
+ *   A floor's remainder that itself holds fewer than report_min_group
+ *   people (a floor of large rooms and one single office: the remainder
+ *   is that office, known by elimination) goes one level up, into the
+ *   building's remainder for the day (floor_id and floor_name null too);
+ *   a building's remainder still below it is left out, and counted in
+ *   withheld_rows (rooms x days) so that the totals are known to be
+ *   short.  Every row carries building_id and building_name.
  *
  * GET /reports/occupancy-plan[?site_id=]
  *
@@ -190,6 +194,8 @@ typedef struct {
   char    *name;
   gint64   floor_id;
   char    *floor_name;
+  gint64   building_id;
+  char    *building_name;
   gint64   site_id;
   double   area_m2;
   int      max_persons;
@@ -206,6 +212,7 @@ util_room_clear (gpointer data)
 
   g_free (room->name);
   g_free (room->floor_name);
+  g_free (room->building_name);
   g_clear_pointer (&room->blocked_until, g_array_unref);
 }
 
@@ -257,8 +264,8 @@ load_rooms (PlatzdStore *store,
   stmt = platzd_store_prepare (store,
                                "SELECT r.id, r.name, r.floor_id, f.name, b.site_id, r.area_m2, "
                                "coalesce (s.max_persons, 0), "
-                               "coalesce (s.min_area_per_person_m2, 0), st.closed_weekdays "
-                               "FROM rooms r "
+                               "coalesce (s.min_area_per_person_m2, 0), st.closed_weekdays, "
+                               "b.id, b.name FROM rooms r "
                                "JOIN floors f ON f.id = r.floor_id "
                                "JOIN buildings b ON b.id = f.building_id "
                                "JOIN sites st ON st.id = b.site_id "
@@ -281,6 +288,8 @@ load_rooms (PlatzdStore *store,
         .max_persons = sqlite3_column_int (stmt, 6),
         .min_area = sqlite3_column_double (stmt, 7),
         .closed_weekdays = sqlite3_column_int64 (stmt, 8),
+        .building_id = sqlite3_column_int64 (stmt, 9),
+        .building_name = g_strdup ((const char *) sqlite3_column_text (stmt, 10)),
         .blocked_until = g_array_new (FALSE, FALSE, sizeof (int)),
       };
 
@@ -414,44 +423,77 @@ utilisation_params (PlatzdRequest *req,
   return site_param (req, site_id, error) && require_facility (req, error);
 }
 
-/* One row of the report: a room's (merged_rows 0), or the aggregate of
- * merged_rows rooms of room's floor (no room named). */
+/* What rows of the report add up: the people the rooms can hold, the
+ * report's figures and how many rooms. */
+typedef struct {
+  int people;
+  int limit;
+  int booked;
+  int no_shows;
+  int rows;
+} UtilSum;
+
+static void
+util_sum_add (UtilSum       *to,
+              const UtilSum *from)
+{
+  to->people += from->people;
+  to->limit += from->limit;
+  to->booked += from->booked;
+  to->no_shows += from->no_shows;
+  to->rows += from->rows;
+}
+
+typedef enum {
+  UTIL_ROOM,
+  UTIL_FLOOR,
+  UTIL_BUILDING,
+} UtilLevel;
+
+static void
+add_id_or_null (JsonBuilder *builder,
+                const char  *name,
+                gboolean     shown,
+                gint64       id,
+                const char  *text)
+{
+  json_builder_set_member_name (builder, name);
+  if (!shown)
+    json_builder_add_null_value (builder);
+  else if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_int_value (builder, id);
+}
+
+/* One row of the report: a room's, or the aggregate of sum->rows rooms of
+ * room's floor or building (merged_rows; the finer places null). */
 static void
 add_util_row (JsonBuilder    *builder,
               const char     *date,
               const UtilRoom *room,
-              int             limit,
-              int             booked,
-              int             no_shows,
-              int             merged_rows)
+              UtilLevel       level,
+              const UtilSum  *sum)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "date");
   json_builder_add_string_value (builder, date);
-  json_builder_set_member_name (builder, "room_id");
-  if (merged_rows == 0)
-    json_builder_add_int_value (builder, room->id);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "room_name");
-  if (merged_rows == 0)
-    json_builder_add_string_value (builder, room->name);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "floor_id");
-  json_builder_add_int_value (builder, room->floor_id);
-  json_builder_set_member_name (builder, "floor_name");
-  json_builder_add_string_value (builder, room->floor_name);
+  add_id_or_null (builder, "room_id", level == UTIL_ROOM, room->id, NULL);
+  add_id_or_null (builder, "room_name", level == UTIL_ROOM, 0, room->name);
+  add_id_or_null (builder, "floor_id", level <= UTIL_FLOOR, room->floor_id, NULL);
+  add_id_or_null (builder, "floor_name", level <= UTIL_FLOOR, 0, room->floor_name);
+  add_id_or_null (builder, "building_id", TRUE, room->building_id, NULL);
+  add_id_or_null (builder, "building_name", TRUE, 0, room->building_name);
   json_builder_set_member_name (builder, "limit");
-  json_builder_add_int_value (builder, limit);
+  json_builder_add_int_value (builder, sum->limit);
   json_builder_set_member_name (builder, "booked_half_days");
-  json_builder_add_int_value (builder, booked);
+  json_builder_add_int_value (builder, sum->booked);
   json_builder_set_member_name (builder, "no_shows");
-  json_builder_add_int_value (builder, no_shows);
-  if (merged_rows > 0)
+  json_builder_add_int_value (builder, sum->no_shows);
+  if (level != UTIL_ROOM)
     {
       json_builder_set_member_name (builder, "merged_rows");
-      json_builder_add_int_value (builder, merged_rows);
+      json_builder_add_int_value (builder, sum->rows);
     }
   json_builder_end_object (builder);
 }
@@ -461,6 +503,7 @@ handle_utilisation (PlatzdRequest *req)
 {
   PlatzdStore *store = req->app->store;
   Utilisation u = { 0 };
+  int withheld = 0;
   GDate to;
   gint64 site_id = 0;
   GError *error = NULL;
@@ -504,45 +547,55 @@ handle_utilisation (PlatzdRequest *req)
       GDate date = u.from;
       g_autofree char *date_text = NULL;
 
-      struct { int limit, booked, no_shows, rows; } merged = { 0 };
+      UtilSum floor = { 0 }, building = { 0 };
 
       g_date_add_days (&date, day);
       date_text = platz_date_format (&date);
       for (guint i = 0; i < u.rooms->len; i++)
         {
           UtilRoom *room = &g_array_index (u.rooms, UtilRoom, i);
+          UtilRoom *next = i + 1 < u.rooms->len ? &g_array_index (u.rooms, UtilRoom, i + 1)
+                                                : NULL;
           const SitePolicy *policy = site_policy (store, caps, room->site_id);
           int desks = room->always_bookable;
           int at = (int) i * u.n_days + day;
-          int people, limit;
+          UtilSum one = { .booked = u.booked[at], .no_shows = u.no_shows[at], .rows = 1 };
 
           for (guint j = 0; j < room->blocked_until->len; j++)
             if (day > g_array_index (room->blocked_until, int, j))
               desks++;
-          people = platz_effective_limit (desks, room->max_persons, room->area_m2, room->min_area,
-                                          policy->cap);
-          limit = platz_weekdays_contain (room->closed_weekdays, &date) ? 0 : people;
-          if (people < policy->min_group)
-            {
-              merged.limit += limit;
-              merged.booked += u.booked[at];
-              merged.no_shows += u.no_shows[at];
-              merged.rows++;
-            }
+          one.people = platz_effective_limit (desks, room->max_persons, room->area_m2,
+                                              room->min_area, policy->cap);
+          one.limit = platz_weekdays_contain (room->closed_weekdays, &date) ? 0 : one.people;
+          if (one.people >= policy->min_group)
+            add_util_row (builder, date_text, room, UTIL_ROOM, &one);
           else
-            add_util_row (builder, date_text, room, limit, u.booked[at], u.no_shows[at], 0);
-          /* Rooms come floor by floor: the floor's aggregate after its last room. */
-          if (merged.rows > 0 &&
-              (i + 1 == u.rooms->len ||
-               g_array_index (u.rooms, UtilRoom, i + 1).floor_id != room->floor_id))
+            util_sum_add (&floor, &one);
+
+          /* Rooms come floor by floor, building by building: a floor's
+           * remainder after its last room, a building's after its last
+           * floor. */
+          if (floor.rows > 0 && (next == NULL || next->floor_id != room->floor_id))
             {
-              add_util_row (builder, date_text, room, merged.limit, merged.booked,
-                            merged.no_shows, merged.rows);
-              memset (&merged, 0, sizeof merged);
+              if (floor.people >= policy->min_group)
+                add_util_row (builder, date_text, room, UTIL_FLOOR, &floor);
+              else
+                util_sum_add (&building, &floor);
+              memset (&floor, 0, sizeof floor);
+            }
+          if (building.rows > 0 && (next == NULL || next->building_id != room->building_id))
+            {
+              if (building.people >= policy->min_group)
+                add_util_row (builder, date_text, room, UTIL_BUILDING, &building);
+              else
+                withheld += building.rows;
+              memset (&building, 0, sizeof building);
             }
         }
     }
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "withheld_rows");
+  json_builder_add_int_value (builder, withheld);
   json_builder_end_object (builder);
   utilisation_clear (&u);
   platzd_reply_json (req, 200, json_builder_get_root (builder));

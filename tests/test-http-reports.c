@@ -234,8 +234,18 @@ set_min_group (Fixture *f,
   g_assert_cmpint (platz_test_int (r, "report_min_group"), ==, value);
 }
 
-/* The row of a room and date, or with room 0 the aggregate row of a
- * floor and date; NULL when there is none. */
+/* A row's id member, 0 where it is null (an aggregate's). */
+static gint64
+member_id (JsonObject *row,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (row, name);
+
+  return node == NULL || JSON_NODE_HOLDS_NULL (node) ? 0 : json_node_get_int (node);
+}
+
+/* The row of a room and date; with room 0 the aggregate row of a floor
+ * and date, with both 0 a building's; NULL when there is none. */
 static JsonObject *
 find_row (PlatzTestResponse *r,
           gint64             room,
@@ -247,10 +257,8 @@ find_row (PlatzTestResponse *r,
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
-      gboolean aggregate = JSON_NODE_HOLDS_NULL (json_object_get_member (row, "room_id"));
 
-      if ((room > 0 ? !aggregate && json_object_get_int_member (row, "room_id") == room
-                    : aggregate && json_object_get_int_member (row, "floor_id") == floor) &&
+      if (member_id (row, "room_id") == room && (room > 0 || member_id (row, "floor_id") == floor) &&
           g_strcmp0 (json_object_get_string_member (row, "date"), date) == 0)
         return row;
     }
@@ -328,7 +336,9 @@ test_utilisation (Fixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (row, "floor_id"), ==, f->floor);
   g_assert_cmpstr (json_object_get_string_member (row, "floor_name"), ==, "1. OG");
   /* Aggregates only: nothing about people. */
-  g_assert_cmpuint (json_object_get_size (row), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (row, "building_id"), ==, f->building_a);
+  g_assert_cmpstr (json_object_get_string_member (row, "building_name"), ==, "A-Haus");
+  g_assert_cmpuint (json_object_get_size (row), ==, 10);
   g_assert_false (json_object_has_member (row, "user_id"));
 
   row = row_of (r, f->triple[0], next);
@@ -407,8 +417,10 @@ test_utilisation_errors (Fixture *f, gconstpointer data)
         {
           platz_assert_status (r, 200);
           /* default: the last 28 days, every room below the default
-           * threshold of 5: one aggregate per floor (two) and day */
-          g_assert_cmpuint (platz_test_length (r, "rows"), ==, 28 * 2);
+           * threshold of 5: one aggregate a day for the 1. OG (17
+           * people); the other site's one room (3) is withheld */
+          g_assert_cmpuint (platz_test_length (r, "rows"), ==, 28);
+          g_assert_cmpint (platz_test_int (r, "withheld_rows"), ==, 28);
         }
       else
         platz_assert_error (r, cases[i].status, cases[i].code, NULL);
@@ -424,7 +436,6 @@ assert_sums (JsonObject *row,
   g_assert_nonnull (row);
   g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (row, "room_id")));
   g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (row, "room_name")));
-  g_assert_cmpstr (json_object_get_string_member (row, "floor_name"), ==, "1. OG");
   g_assert_cmpint (json_object_get_int_member (row, "merged_rows"), ==, merged_rows);
   g_assert_cmpint (json_object_get_int_member (row, "limit"), ==, limit);
   g_assert_cmpint (json_object_get_int_member (row, "booked_half_days"), ==, booked_half_days);
@@ -457,6 +468,8 @@ test_utilisation_min_group (Fixture *f, gconstpointer data)
   platz_assert_status (def, 200);
   g_assert_cmpuint (platz_test_length (def, "rows"), ==, 1);
   assert_sums (find_row (def, 0, f->floor, f->day), 8, 17, 5);
+  g_assert_cmpstr (platz_test_str (def, "rows.0.floor_name"), ==, "1. OG");
+  g_assert_cmpint (platz_test_int (def, "withheld_rows"), ==, 0);
 
   /* A site override of 3: the four Dreier rooms stay, the rest merge. */
   set_min_group (f, 0, 4);
@@ -487,6 +500,36 @@ test_utilisation_min_group (Fixture *f, gconstpointer data)
   g_assert_null (find_row (one, 0, f->floor, f->day));
   g_assert_cmpint (json_object_get_int_member (row_of (one, f->single[0], f->day),
                                                "booked_half_days"), ==, 2);
+
+  /* A floor whose remainder is one single office: 18 needed, the 1. OG's
+   * 17 and the 2. OG's 1 go into the building's row together. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"building_id\":%" G_GINT64_FORMAT ","
+                                             "\"name\":\"2. OG\",\"level\":2}", f->building_a);
+    gint64 upper = platz_test_create (f->server, f->admin, "/api/v1/floors", "%s", body);
+    g_autoptr(PlatzTestResponse) building = NULL;
+    g_autoptr(PlatzTestResponse) withheld = NULL;
+    JsonObject *row;
+
+    office (f, upper, "2.01", 14, f->leitung, 1, NULL);
+    set_min_group (f, f->site, 18);
+    building = platz_test_request (f->server, f->fiona, "GET", query, NULL);
+    platz_assert_status (building, 200);
+    g_assert_cmpuint (platz_test_length (building, "rows"), ==, 1);
+    row = find_row (building, 0, 0, f->day);
+    assert_sums (row, 9, 18, 5);
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (row, "floor_id")));
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (row, "floor_name")));
+    g_assert_cmpint (json_object_get_int_member (row, "building_id"), ==, f->building_a);
+    g_assert_cmpint (platz_test_int (building, "withheld_rows"), ==, 0);
+
+    /* 19: even the building's sum is too small; nothing is shown. */
+    set_min_group (f, f->site, 19);
+    withheld = platz_test_request (f->server, f->fiona, "GET", query, NULL);
+    platz_assert_status (withheld, 200);
+    g_assert_cmpuint (platz_test_length (withheld, "rows"), ==, 0);
+    g_assert_cmpint (platz_test_int (withheld, "withheld_rows"), ==, 9);
+  }
 
   /* Bad values are refused. */
   {
