@@ -157,6 +157,7 @@ static const PlatzField policies_fields[] = {
   FR (PlatzPolicies, occupancy_cap_percent, INT, PLATZ_F_NULL, 1, 100),
   FR (PlatzPolicies, retention_days, INT, 0, 1, 3650),
   FR (PlatzPolicies, project_office_horizon_days, INT, 0, 1, 730),
+  FR (PlatzPolicies, report_min_group, INT, 0, 1, 1000),
 };
 TYPE (platz_policies_type, "policies", NULL, PlatzPolicies, policies_fields);
 
@@ -316,6 +317,7 @@ platz_policies_init_defaults (PlatzPolicies *policies)
   policies->occupancy_cap_percent = 0;
   policies->retention_days = 90;
   policies->project_office_horizon_days = 182;
+  policies->report_min_group = 5;
 }
 
 gboolean

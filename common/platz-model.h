@@ -190,6 +190,7 @@ typedef struct {
   gint64   occupancy_cap_percent;   /* 0 = no cap (null) */
   gint64   retention_days;
   gint64   project_office_horizon_days;
+  gint64   report_min_group;        /* reports merge rows standing for fewer people */
 } PlatzPolicies;
 
 /* Request bodies that are not objects of their own. */

@@ -23,6 +23,12 @@
  *   free
  * A floor is read with three queries (rooms, desks, bookings), whatever
  * its size.
+ *
+ * No history of another person: `booked_by` names a booker who shares
+ * their presence, but only from the site's today on.  For a date before
+ * it a desk someone else held is just `booked`, whoever asks (a head and
+ * an admin too); the viewer's own booking stays `mine` with their name.
+ * Search lists free desks only, so it names nobody on any date.
  */
 
 typedef struct {
@@ -244,6 +250,7 @@ static void
 desk_to_json (FloorInfo   *info,
               DeskInfo    *desk,
               gint64       viewer,
+              gboolean     past,
               JsonBuilder *builder)
 {
   const char *state[2] = { desk_state (info, desk, viewer, 0), desk_state (info, desk, viewer, 1) };
@@ -252,7 +259,8 @@ desk_to_json (FloorInfo   *info,
   gint64 mine;
 
   for (int h = 0; h < 2; h++)
-    if (desk->booking[h] != 0 && (desk->shared[h] || (viewer != 0 && desk->user[h] == viewer)))
+    if (desk->booking[h] != 0 && ((desk->shared[h] && !past) ||
+                                  (viewer != 0 && desk->user[h] == viewer)))
       booked_by[h] = desk->name[h];
   name = booked_by[0] ? booked_by[0] : booked_by[1];
   mine = strcmp (state[0], "mine") == 0 ? desk->booking[0]
@@ -291,11 +299,12 @@ builder_to_string (JsonBuilder *builder)
 static char *
 desk_json (FloorInfo *info,
            DeskInfo  *desk,
-           gint64     viewer)
+           gint64     viewer,
+           gboolean   past)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
-  desk_to_json (info, desk, viewer, builder);
+  desk_to_json (info, desk, viewer, past, builder);
   return builder_to_string (builder);
 }
 
@@ -337,7 +346,10 @@ rooms_json (FloorInfo  *info,
  * (one JSON object per desk, as nobody in particular sees it) once, then
  * served from memory: a request only renders again the few desks that are
  * the viewer's own (booked by or assigned to them), and the rooms for the
- * viewer's function.
+ * viewer's function.  Whether the day is past is decided at each request
+ * (an entry read today is served tomorrow): an entry keeps two renderings
+ * of its desks, with the names of bookers who share their presence and
+ * without any, the second made when a request first needs it.
  *
  * An entry is dropped when the data under it changes.  SQLite's update
  * hook on the server's connection reports every row written: a booking
@@ -357,6 +369,7 @@ rooms_json (FloorInfo  *info,
 typedef struct {
   FloorInfo  *info;
   GPtrArray  *desks;        /* char *, per desk as nobody in particular sees it */
+  GPtrArray  *past_desks;   /* the same without names, NULL until asked for */
   GHashTable *rooms;        /* function -> char * */
   GPtrArray  *details;      /* DeskDetails per desk (search), NULL until asked for */
 } FloorEntry;
@@ -394,6 +407,7 @@ floor_entry_free (gpointer data)
   FloorEntry *entry = data;
 
   g_clear_pointer (&entry->details, g_ptr_array_unref);
+  g_clear_pointer (&entry->past_desks, g_ptr_array_unref);
   floor_info_free (entry->info);
   g_ptr_array_unref (entry->desks);
   g_hash_table_unref (entry->rooms);
@@ -538,7 +552,7 @@ floor_entry_get (PlatzdStore *store,
   entry->rooms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < info->desks->len; i++)
     g_ptr_array_add (entry->desks, desk_json (info, &g_array_index (info->desks, DeskInfo, i),
-                                              0));
+                                              0, FALSE));
   /* Bounded: past the limit an arbitrary entry makes room. */
   if (g_hash_table_size (cache->entries) >= CACHE_MAX_ENTRIES)
     {
@@ -618,6 +632,39 @@ floor_policies (PlatzdStore   *store,
   return platzd_policies_load (store, platzd_site_of_floor (store, floor_id), policies, error);
 }
 
+/* The entry's desks as nobody in particular sees them, for a date before
+ * the site's today (past) or not. */
+static GPtrArray *
+floor_entry_desks (FloorEntry *entry,
+                   gboolean    past)
+{
+  FloorInfo *info = entry->info;
+
+  if (!past)
+    return entry->desks;
+  if (entry->past_desks == NULL)
+    {
+      entry->past_desks = g_ptr_array_new_full (info->desks->len, g_free);
+      for (guint i = 0; i < info->desks->len; i++)
+        g_ptr_array_add (entry->past_desks,
+                         desk_json (info, &g_array_index (info->desks, DeskInfo, i), 0, TRUE));
+    }
+  return entry->past_desks;
+}
+
+/* Whether date lies before today at the floor's site (in its zone). */
+static gboolean
+floor_date_is_past (PlatzdStore *store,
+                    gint64       floor_id,
+                    const GDate *date)
+{
+  g_autoptr(GTimeZone) zone = platzd_site_zone (store, platzd_site_of_floor (store, floor_id));
+  GDate today;
+
+  platz_date_today (zone, &today);
+  return g_date_compare (date, &today) < 0;
+}
+
 /* GET /floors/{id}/availability?date= */
 static void
 handle_availability (PlatzdRequest *req)
@@ -626,8 +673,10 @@ handle_availability (PlatzdRequest *req)
   gint64 floor_id = platzd_request_id (req, "id");
   gint64 viewer = req->user->id;
   FloorEntry *entry;
+  GPtrArray *desks;
   GString *out;
   const char *rooms;
+  gboolean past;
   g_autofree char *date = NULL;
   GError *error = NULL;
   GDate d;
@@ -651,6 +700,8 @@ handle_availability (PlatzdRequest *req)
         goto fail;
     }
 
+  past = floor_date_is_past (store, floor_id, &d);
+  desks = floor_entry_desks (entry, past);
   rooms = g_hash_table_lookup (entry->rooms, req->user->function);
   if (rooms == NULL)
     {
@@ -674,11 +725,11 @@ handle_availability (PlatzdRequest *req)
         g_string_append_c (out, ',');
       if (desk_is_personal (desk, viewer))
         {
-          g_autofree char *own = desk_json (entry->info, desk, viewer);
+          g_autofree char *own = desk_json (entry->info, desk, viewer, past);
           g_string_append (out, own);
         }
       else
-        g_string_append (out, entry->desks->pdata[i]);
+        g_string_append (out, desks->pdata[i]);
     }
   g_string_append (out, "]}");
   {

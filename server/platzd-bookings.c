@@ -515,6 +515,45 @@ out:
   desk_context_clear (&ctx);
 }
 
+/* Each site's today as {"s<site id>": "YYYY-MM-DD", ...}, so that SQL
+ * compares a booking's date with the today of its own site
+ * (json_extract (:site_today, '$.s' || site_id)); a site missing from it
+ * gives NULL, which matches nothing. */
+static char *
+sites_today_json (PlatzdStore *store,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = platzd_store_prepare (store, "SELECT id FROM sites", error);
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  json_builder_begin_object (builder);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 site_id = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *key = g_strdup_printf ("s%" G_GINT64_FORMAT, site_id);
+      g_autofree char *text = NULL;
+      GDate today;
+
+      site_today (store, site_id, &today, NULL, NULL);
+      text = platz_date_format (&today);
+      json_builder_set_member_name (builder, key);
+      json_builder_add_string_value (builder, text);
+    }
+  sqlite3_reset (stmt);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return platz_json_to_string (root, NULL);
+}
+
+/* GET /bookings: one's own bookings (past ones too); with team_id (the
+ * team's lead, admins) or room_id (facility managers, admins) other
+ * people's, from today on only: a booking dated before the today of its
+ * own site is left out, whatever from says (it is clamped, not refused,
+ * so that a calendar asking for this month still gets the days ahead).
+ * The past is seen in the utilisation report's aggregates. */
 static void
 handle_list (PlatzdRequest *req)
 {
@@ -523,7 +562,7 @@ handle_list (PlatzdRequest *req)
   gint64 team_id = 0, room_id = 0;
   const char *status = platzd_request_query (req, "status");
   gboolean all = FALSE;
-  g_autofree char *from_s = NULL, *to_s = NULL;
+  g_autofree char *from_s = NULL, *to_s = NULL, *todays = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   GString *sql = g_string_new (PLATZD_BOOKING_SELECT "WHERE b.date BETWEEN :from AND :to ");
   GError *error = NULL;
@@ -593,6 +632,13 @@ handle_list (PlatzdRequest *req)
     }
   if (team_id == 0 && room_id == 0)
     g_string_append (sql, "AND b.user_id = :me ");
+  else
+    {
+      todays = sites_today_json (store, &error);
+      if (todays == NULL)
+        goto fail;
+      g_string_append (sql, "AND b.date >= json_extract (:site_today, '$.s' || bl.site_id) ");
+    }
   if (!all)
     g_string_append (sql, "AND b.status = 'active' ");
   g_string_append (sql, "ORDER BY b.date, b.slot, b.id");
@@ -612,6 +658,9 @@ handle_list (PlatzdRequest *req)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":room"), room_id);
   if (team_id == 0 && room_id == 0)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":me"), req->user->id);
+  else
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":site_today"), todays, -1,
+                       SQLITE_TRANSIENT);
 
   json_builder_begin_array (builder);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -773,7 +822,19 @@ handle_get (PlatzdRequest *req)
   gint64 site_id = 0;
   PlatzBooking *booking = load_own_booking (req, TRUE, &site_id, &error);
   JsonNode *node;
+  GDate today, date;
 
+  /* Someone else's booking only from today on: no history of another
+   * person, for the team's lead, facility managers and admins alike. */
+  if (booking != NULL && booking->user_id != req->user->id &&
+      site_today (req->app->store, site_id, &today, NULL, NULL) &&
+      platz_date_parse (booking->date, &date) && g_date_compare (&date, &today) < 0)
+    {
+      g_set_error_literal (&error, PLATZ_ERROR, PLATZ_ERROR_FORBIDDEN,
+                           "Past bookings of other people are not shown");
+      platz_object_free (&platz_booking_type, booking);
+      booking = NULL;
+    }
   if (booking == NULL || (node = booking_json (req->app->store, booking->id, &error)) == NULL)
     {
       platz_object_free (&platz_booking_type, booking);

@@ -25,13 +25,30 @@
  *                       really used;
  *     no_shows          number of released bookings (each an unchecked
  *                       morning or full-day booking);
- *     limit             the room's effective limit per half-day (SPEC §2)
- *                       that day: bookable desks - a desk blocked with an
- *                       end date counts again from the day after it - then
- *                       max_persons, area and the site's occupancy cap;
+ *     limit             the room's effective limit per half-day that day,
+ *                       the least of its bookable desks - a desk blocked
+ *                       with an end date counts again from the day after
+ *                       it -, max_persons and area / min area per person,
+ *                       then lowered by the site's occupancy cap;
  *                       0 on the site's closed weekdays.
  *   Cancelled bookings are ignored.  The bookings are counted with one
  *   grouped query (GROUP BY room, date), not a query per room and day.
+ *
+ *   Reports never single anyone out: a room that could stand for fewer
+ *   people than the site's report_min_group (default 5) on a day - the
+ *   people it can hold that day, i.e. its effective limit with the day's
+ *   bookable desks, closed weekdays aside, e.g. a head's single office -
+ *   has no row of its own that day.  Such rooms are summed per floor and
+ *   day into one row after the floor's other rooms: room_id and
+ *   room_name null, the floor's fields, the sums of limit,
+ *   booked_half_days and no_shows, and merged_rows (how many rooms).
+ *   A floor's remainder that itself holds fewer than report_min_group
+ *   people (a floor of large rooms and one single office: the remainder
+ *   is that office, known by elimination) goes one level up, into the
+ *   building's remainder for the day (floor_id and floor_name null too);
+ *   a building's remainder still below it is left out, and counted in
+ *   withheld_rows (rooms x days) so that the totals are known to be
+ *   short.  Every row carries building_id and building_name.
  *
  * GET /reports/occupancy-plan[?site_id=]
  *
@@ -57,7 +74,18 @@
  *      capped), desks_needed (the assigned demand),
  *        rooms_needed   = ceil (desks_needed / persons_per_room)
  *        rooms_freeable = max (0, rooms_existing - rooms_needed)
- *   5. The building's figures are the sums over its standards.  Office
+ *        rooms_missing  = max (0, rooms_needed - rooms_existing)
+ *   5. The building's figures are the sums over its standards, except
+ *      that surpluses and deficits are netted: a building short of 60
+ *      rooms under one standard and with 6 spare under another frees
+ *      none and misses 54,
+ *        rooms_freeable = max (0, sum (rooms_existing - rooms_needed))
+ *        rooms_missing  = max (0, sum (rooms_needed - rooms_existing))
+ *      so at most one of them is above 0.  (A spare room of one standard
+ *      can usually be refitted to another; whether it can, the facility
+ *      manager decides with the per-standard rows.)  The plan is per
+ *      building, not per floor: demand is placed in buildings (teams'
+ *      building_id), so a floor has no demand of its own to net.  Office
  *      rooms without a standard are left out of the plan and counted in
  *      rooms_without_standard.
  */
@@ -96,26 +124,47 @@ require_facility (PlatzdRequest *req,
   return FALSE;
 }
 
-/* site id -> occupancy_cap_percent */
-static int
-site_cap (PlatzdStore *store,
-          GHashTable  *caps,
-          gint64       site_id)
-{
-  gpointer value;
+/* What the reports take from a site's policies. */
+typedef struct {
+  int cap;                 /* occupancy_cap_percent, 0 = none */
+  int min_group;           /* report_min_group */
+} SitePolicy;
 
-  if (!g_hash_table_lookup_extended (caps, &site_id, NULL, &value))
+/* site id -> SitePolicy */
+static GHashTable *
+site_policy_cache_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+static const SitePolicy *
+site_policy (PlatzdStore *store,
+             GHashTable  *cache,
+             gint64       site_id)
+{
+  SitePolicy *value = g_hash_table_lookup (cache, &site_id);
+
+  if (value == NULL)
     {
       PlatzPolicies policies;
-      int cap = 0;
 
+      /* On a failed read the defaults (a higher threshold than none). */
+      value = g_new0 (SitePolicy, 1);
       if (platzd_policies_load (store, site_id, &policies, NULL))
-        cap = (int) policies.occupancy_cap_percent;
+        value->cap = (int) policies.occupancy_cap_percent;
+      value->min_group = (int) MAX (policies.report_min_group, 1);
       platz_object_clear (&platz_policies_type, &policies);
-      value = GINT_TO_POINTER (cap);
-      g_hash_table_insert (caps, g_memdup2 (&site_id, sizeof site_id), value);
+      g_hash_table_insert (cache, g_memdup2 (&site_id, sizeof site_id), value);
     }
-  return GPOINTER_TO_INT (value);
+  return value;
+}
+
+static int
+site_cap (PlatzdStore *store,
+          GHashTable  *cache,
+          gint64       site_id)
+{
+  return site_policy (store, cache, site_id)->cap;
 }
 
 static void
@@ -145,6 +194,8 @@ typedef struct {
   char    *name;
   gint64   floor_id;
   char    *floor_name;
+  gint64   building_id;
+  char    *building_name;
   gint64   site_id;
   double   area_m2;
   int      max_persons;
@@ -161,6 +212,7 @@ util_room_clear (gpointer data)
 
   g_free (room->name);
   g_free (room->floor_name);
+  g_free (room->building_name);
   g_clear_pointer (&room->blocked_until, g_array_unref);
 }
 
@@ -212,8 +264,8 @@ load_rooms (PlatzdStore *store,
   stmt = platzd_store_prepare (store,
                                "SELECT r.id, r.name, r.floor_id, f.name, b.site_id, r.area_m2, "
                                "coalesce (s.max_persons, 0), "
-                               "coalesce (s.min_area_per_person_m2, 0), st.closed_weekdays "
-                               "FROM rooms r "
+                               "coalesce (s.min_area_per_person_m2, 0), st.closed_weekdays, "
+                               "b.id, b.name FROM rooms r "
                                "JOIN floors f ON f.id = r.floor_id "
                                "JOIN buildings b ON b.id = f.building_id "
                                "JOIN sites st ON st.id = b.site_id "
@@ -236,6 +288,8 @@ load_rooms (PlatzdStore *store,
         .max_persons = sqlite3_column_int (stmt, 6),
         .min_area = sqlite3_column_double (stmt, 7),
         .closed_weekdays = sqlite3_column_int64 (stmt, 8),
+        .building_id = sqlite3_column_int64 (stmt, 9),
+        .building_name = g_strdup ((const char *) sqlite3_column_text (stmt, 10)),
         .blocked_until = g_array_new (FALSE, FALSE, sizeof (int)),
       };
 
@@ -369,16 +423,92 @@ utilisation_params (PlatzdRequest *req,
   return site_param (req, site_id, error) && require_facility (req, error);
 }
 
+/* What rows of the report add up: the people the rooms can hold, the
+ * report's figures and how many rooms. */
+typedef struct {
+  int people;
+  int limit;
+  int booked;
+  int no_shows;
+  int rows;
+} UtilSum;
+
+static void
+util_sum_add (UtilSum       *to,
+              const UtilSum *from)
+{
+  to->people += from->people;
+  to->limit += from->limit;
+  to->booked += from->booked;
+  to->no_shows += from->no_shows;
+  to->rows += from->rows;
+}
+
+typedef enum {
+  UTIL_ROOM,
+  UTIL_FLOOR,
+  UTIL_BUILDING,
+} UtilLevel;
+
+static void
+add_id_or_null (JsonBuilder *builder,
+                const char  *name,
+                gboolean     shown,
+                gint64       id,
+                const char  *text)
+{
+  json_builder_set_member_name (builder, name);
+  if (!shown)
+    json_builder_add_null_value (builder);
+  else if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_int_value (builder, id);
+}
+
+/* One row of the report: a room's, or the aggregate of sum->rows rooms of
+ * room's floor or building (merged_rows; the finer places null). */
+static void
+add_util_row (JsonBuilder    *builder,
+              const char     *date,
+              const UtilRoom *room,
+              UtilLevel       level,
+              const UtilSum  *sum)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, date);
+  add_id_or_null (builder, "room_id", level == UTIL_ROOM, room->id, NULL);
+  add_id_or_null (builder, "room_name", level == UTIL_ROOM, 0, room->name);
+  add_id_or_null (builder, "floor_id", level <= UTIL_FLOOR, room->floor_id, NULL);
+  add_id_or_null (builder, "floor_name", level <= UTIL_FLOOR, 0, room->floor_name);
+  add_id_or_null (builder, "building_id", TRUE, room->building_id, NULL);
+  add_id_or_null (builder, "building_name", TRUE, 0, room->building_name);
+  json_builder_set_member_name (builder, "limit");
+  json_builder_add_int_value (builder, sum->limit);
+  json_builder_set_member_name (builder, "booked_half_days");
+  json_builder_add_int_value (builder, sum->booked);
+  json_builder_set_member_name (builder, "no_shows");
+  json_builder_add_int_value (builder, sum->no_shows);
+  if (level != UTIL_ROOM)
+    {
+      json_builder_set_member_name (builder, "merged_rows");
+      json_builder_add_int_value (builder, sum->rows);
+    }
+  json_builder_end_object (builder);
+}
+
 static void
 handle_utilisation (PlatzdRequest *req)
 {
   PlatzdStore *store = req->app->store;
   Utilisation u = { 0 };
+  int withheld = 0;
   GDate to;
   gint64 site_id = 0;
   GError *error = NULL;
   g_autofree char *from_text = NULL, *to_text = NULL;
-  g_autoptr(GHashTable) caps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) caps = site_policy_cache_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
   if (!utilisation_params (req, &u.from, &to, &site_id, &error))
@@ -417,44 +547,55 @@ handle_utilisation (PlatzdRequest *req)
       GDate date = u.from;
       g_autofree char *date_text = NULL;
 
+      UtilSum floor = { 0 }, building = { 0 };
+
       g_date_add_days (&date, day);
       date_text = platz_date_format (&date);
       for (guint i = 0; i < u.rooms->len; i++)
         {
           UtilRoom *room = &g_array_index (u.rooms, UtilRoom, i);
+          UtilRoom *next = i + 1 < u.rooms->len ? &g_array_index (u.rooms, UtilRoom, i + 1)
+                                                : NULL;
+          const SitePolicy *policy = site_policy (store, caps, room->site_id);
           int desks = room->always_bookable;
           int at = (int) i * u.n_days + day;
+          UtilSum one = { .booked = u.booked[at], .no_shows = u.no_shows[at], .rows = 1 };
 
           for (guint j = 0; j < room->blocked_until->len; j++)
             if (day > g_array_index (room->blocked_until, int, j))
               desks++;
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "date");
-          json_builder_add_string_value (builder, date_text);
-          json_builder_set_member_name (builder, "room_id");
-          json_builder_add_int_value (builder, room->id);
-          json_builder_set_member_name (builder, "room_name");
-          json_builder_add_string_value (builder, room->name);
-          json_builder_set_member_name (builder, "floor_id");
-          json_builder_add_int_value (builder, room->floor_id);
-          json_builder_set_member_name (builder, "floor_name");
-          json_builder_add_string_value (builder, room->floor_name);
-          json_builder_set_member_name (builder, "limit");
-          json_builder_add_int_value (builder,
-                                      platz_weekdays_contain (room->closed_weekdays, &date)
-                                      ? 0
-                                      : platz_effective_limit (desks, room->max_persons,
-                                                               room->area_m2, room->min_area,
-                                                               site_cap (store, caps,
-                                                                         room->site_id)));
-          json_builder_set_member_name (builder, "booked_half_days");
-          json_builder_add_int_value (builder, u.booked[at]);
-          json_builder_set_member_name (builder, "no_shows");
-          json_builder_add_int_value (builder, u.no_shows[at]);
-          json_builder_end_object (builder);
+          one.people = platz_effective_limit (desks, room->max_persons, room->area_m2,
+                                              room->min_area, policy->cap);
+          one.limit = platz_weekdays_contain (room->closed_weekdays, &date) ? 0 : one.people;
+          if (one.people >= policy->min_group)
+            add_util_row (builder, date_text, room, UTIL_ROOM, &one);
+          else
+            util_sum_add (&floor, &one);
+
+          /* Rooms come floor by floor, building by building: a floor's
+           * remainder after its last room, a building's after its last
+           * floor. */
+          if (floor.rows > 0 && (next == NULL || next->floor_id != room->floor_id))
+            {
+              if (floor.people >= policy->min_group)
+                add_util_row (builder, date_text, room, UTIL_FLOOR, &floor);
+              else
+                util_sum_add (&building, &floor);
+              memset (&floor, 0, sizeof floor);
+            }
+          if (building.rows > 0 && (next == NULL || next->building_id != room->building_id))
+            {
+              if (building.people >= policy->min_group)
+                add_util_row (builder, date_text, room, UTIL_BUILDING, &building);
+              else
+                withheld += building.rows;
+              memset (&building, 0, sizeof building);
+            }
         }
     }
   json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "withheld_rows");
+  json_builder_add_int_value (builder, withheld);
   json_builder_end_object (builder);
   utilisation_clear (&u);
   platzd_reply_json (req, 200, json_builder_get_root (builder));
@@ -605,7 +746,7 @@ load_plan (PlatzdStore *store,
 {
   g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) std_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) caps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) caps = site_policy_cache_new ();
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autofree char *today = NULL;
   sqlite3_stmt *stmt;
@@ -745,7 +886,7 @@ build_building (PlatzdStore *store,
 {
   int cap = site_cap (store, caps, b->site_id);
   int demand[2], unassigned = 0;
-  int totals[5] = { 0 };   /* desks existing, needed, rooms existing, needed, freeable */
+  int totals[4] = { 0 };   /* desks existing, needed, rooms existing, needed */
 
   for (int f = HEAD; f <= STAFF; f++)
     {
@@ -785,7 +926,6 @@ build_building (PlatzdStore *store,
       totals[1] += use->desks_needed;
       totals[2] += use->rooms_existing;
       totals[3] += rooms_needed;
-      totals[4] += freeable;
 
       json_builder_begin_object (builder);
       add_int (builder, "occupancy_standard_id", s->id);
@@ -798,6 +938,7 @@ build_building (PlatzdStore *store,
       add_int (builder, "desks_needed", use->desks_needed);
       add_int (builder, "rooms_needed", rooms_needed);
       add_int (builder, "rooms_freeable", freeable);
+      add_int (builder, "rooms_missing", MAX (0, rooms_needed - use->rooms_existing));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -807,7 +948,8 @@ build_building (PlatzdStore *store,
   add_int (builder, "desks_unassigned", unassigned);
   add_int (builder, "rooms_existing", totals[2]);
   add_int (builder, "rooms_needed", totals[3]);
-  add_int (builder, "rooms_freeable", totals[4]);
+  add_int (builder, "rooms_freeable", MAX (0, totals[2] - totals[3]));
+  add_int (builder, "rooms_missing", MAX (0, totals[3] - totals[2]));
   add_int (builder, "rooms_without_standard", b->rooms_without_standard);
   json_builder_end_object (builder);
 }
@@ -836,7 +978,7 @@ handle_occupancy_plan (PlatzdRequest *req)
   GError *error = NULL;
   g_autoptr(GArray) standards = g_array_new (FALSE, TRUE, sizeof (Standard));
   GArray *buildings = g_array_new (FALSE, TRUE, sizeof (Building));
-  g_autoptr(GHashTable) caps = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) caps = site_policy_cache_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
 
   g_array_set_clear_func (standards, standard_clear);

@@ -17,9 +17,14 @@
  *   GET    /rooms/search?start=&end=[&attendees=][&equipment=a,b][&site_id=]
  *                        [&building_id=][&floor_id=][&kind=][&accessible=true]
  *
- * Privacy (SPEC §3 rule 7): everyone sees when a room is busy, but who
- * reserved it and the title only show for one's own reservations, those of
- * a team one belongs to or leads, and to facility managers and admins.
+ * Privacy: everyone sees when a room is busy, but who reserved it and the
+ * title only show for one's own reservations, those of a team one belongs
+ * to or leads, and to facility managers and admins - and, but for one's
+ * own, only while the reservation is not over before the today of its
+ * site: no history of another person.  A reservation that ended before
+ * that today's midnight (site time) keeps its room, times and team, but
+ * its user_id and title (which may name a person) are null for everyone
+ * but the one who made it.
  */
 
 #define LIST_MAX_DAYS 366
@@ -233,9 +238,14 @@ own_teams (PlatzdRequest *req)
 static gboolean
 may_read_details (PlatzdRequest          *req,
                   GArray                 *teams,
-                  const PlatzReservation *res)
+                  const PlatzReservation *res,
+                  gboolean                past)
 {
-  if (platzd_user_manages_facility (req->user) || res->user_id == req->user->id)
+  if (res->user_id == req->user->id)
+    return TRUE;
+  if (past)
+    return FALSE;
+  if (platzd_user_manages_facility (req->user))
     return TRUE;
   for (guint i = 0; res->team_id > 0 && i < teams->len; i++)
     if (g_array_index (teams, gint64, i) == res->team_id)
@@ -304,6 +314,8 @@ handle_list (PlatzdRequest *req)
       g_autoptr(GDateTime) last = platz_date_start_in_zone (&after_to, zone);
       g_autoptr(GDateTime) start = NULL;
       g_autoptr(GDateTime) end = NULL;
+      g_autoptr(GDateTime) midnight = NULL;
+      GDate today;
 
       platzd_store_read_row (&platz_reservation_type, stmt, 0, &res);
       start = platz_datetime_parse (res.start);
@@ -312,10 +324,13 @@ handle_list (PlatzdRequest *req)
           !platz_range_overlaps (g_date_time_to_unix (start), g_date_time_to_unix (end),
                                  g_date_time_to_unix (first), g_date_time_to_unix (last)))
         continue;
+      platz_date_today (zone, &today);
+      midnight = platz_date_start_in_zone (&today, zone);
       json_builder_begin_object (builder);
       platzd_reservation_add_members (builder, &res,
                                       (const char *) sqlite3_column_text (stmt, n), zone,
-                                      !may_read_details (req, teams, &res));
+                                      !may_read_details (req, teams, &res,
+                                                         g_date_time_compare (end, midnight) <= 0));
       json_builder_end_object (builder);
     }
   sqlite3_reset (stmt);

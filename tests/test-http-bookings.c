@@ -135,6 +135,30 @@ book_free_body (Fixture    *f,
   return platz_test_request (f->server, token, "POST", "/api/v1/bookings", body);
 }
 
+/* A booking written straight into the database: the API refuses past
+ * dates, but bookings made then are still there. */
+static gint64
+insert_booking (Fixture    *f,
+                gint64      desk,
+                gint64      user,
+                const char *date,
+                const char *status)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO bookings (desk_id, user_id, date, slot, "
+                                          "status, created_at) VALUES (%" G_GINT64_FORMAT ", %"
+                                          G_GINT64_FORMAT ", '%s', 'full_day', '%s', "
+                                          "'2000-01-01T00:00:00Z')", desk, user, date, status);
+  sqlite3 *db = NULL;
+  gint64 id;
+
+  g_assert_cmpint (sqlite3_open (f->server->db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  id = sqlite3_last_insert_rowid (db);
+  sqlite3_close (db);
+  return id;
+}
+
 static void
 test_book_and_cancel (Fixture *f, gconstpointer data)
 {
@@ -477,6 +501,168 @@ test_no_show_release (Fixture *f, gconstpointer data)
   platz_assert_error (check, 409, "conflict", NULL);
 }
 
+/* A desk held on a past day: the viewer's own (mine, with their name) or
+ * someone else's (booked, no name). */
+static void
+assert_past_desk (PlatzTestResponse *r,
+                  guint              index,
+                  const char        *own_name)
+{
+  g_autofree char *am = g_strdup_printf ("desks.%u.am", index);
+  g_autofree char *pm = g_strdup_printf ("desks.%u.pm", index);
+  g_autofree char *name = g_strdup_printf ("desks.%u.booked_by", index);
+
+  g_assert_cmpstr (platz_test_str (r, am), ==, own_name ? "mine" : "booked");
+  g_assert_cmpstr (platz_test_str (r, pm), ==, own_name ? "mine" : "booked");
+  if (own_name != NULL)
+    g_assert_cmpstr (platz_test_str (r, name), ==, own_name);
+  else
+    g_assert_null (platz_test_member (r, name));
+}
+
+/* Availability shows who sits where from today on (for those who share
+ * their presence), never who sat where: a past date names only oneself. */
+static void
+test_past_availability (Fixture *f, gconstpointer data)
+{
+  g_autofree char *yesterday = platz_test_date (-1, "Europe/Berlin");
+  g_autoptr(PlatzTestResponse) share = NULL;
+  g_autoptr(PlatzTestResponse) future = NULL;
+  g_autoptr(PlatzTestResponse) booked = NULL;
+  const char *viewers[] = { f->alice, f->bob, f->carla, f->dora, f->admin };
+
+  share = platz_test_request (f->server, f->alice, "PATCH", "/api/v1/me",
+                              "{\"share_presence\":true}");
+  platz_assert_status (share, 200);
+  insert_booking (f, f->desk[0], f->alice_id, yesterday, "active");
+  insert_booking (f, f->head_desk, f->carla_id, yesterday, "active");
+  booked = BOOK (f, f->alice, f->desk[0], f->day, "full_day");
+  platz_assert_status (booked, 201);
+
+  /* Ahead: alice shares, so her colleagues see her name. */
+  future = platz_test_requestf (f->server, f->bob, "GET", NULL,
+                                "/api/v1/floors/%" G_GINT64_FORMAT "/availability?date=%s",
+                                f->floor, f->day);
+  platz_assert_status (future, 200);
+  g_assert_cmpstr (platz_test_str (future, "desks.0.booked_by"), ==, "alice Example");
+
+  /* Yesterday: her own view first (it fills the floor cache), then
+   * everyone else's, the team's head and an admin included. */
+  for (guint i = 0; i < G_N_ELEMENTS (viewers); i++)
+    {
+      g_autoptr(PlatzTestResponse) past = NULL;
+
+      past = platz_test_requestf (f->server, viewers[i], "GET", NULL,
+                                  "/api/v1/floors/%" G_GINT64_FORMAT "/availability?date=%s",
+                                  f->floor, yesterday);
+      g_test_message ("viewer %u", i);
+      platz_assert_status (past, 200);
+      g_assert_cmpint (platz_test_int (past, "desks.0.id"), ==, f->desk[0]);
+      g_assert_cmpint (platz_test_int (past, "desks.4.id"), ==, f->head_desk);
+      assert_past_desk (past, 0, i == 0 ? "alice Example" : NULL);
+      assert_past_desk (past, 4, i == 2 ? "carla Example" : NULL);
+    }
+}
+
+/* The dates of a list of bookings, comma-separated. */
+static char *
+booking_dates (PlatzTestResponse *r)
+{
+  JsonArray *list = json_node_get_array (r->json);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    g_string_append_printf (out, "%s%s", i ? "," : "",
+                            json_object_get_string_member (json_array_get_object_element (list,
+                                                                                          i),
+                                                           "date"));
+  return g_string_free (out, FALSE);
+}
+
+/* A team's or a room's bookings list other people from today on only;
+ * one's own list keeps its past. */
+static void
+test_past_bookings_hidden (Fixture *f, gconstpointer data)
+{
+  g_autofree char *today = platz_test_date (0, "Europe/Berlin");
+  g_autofree char *yesterday = platz_test_date (-1, "Europe/Berlin");
+  g_autofree char *week_ago = platz_test_date (-7, "Europe/Berlin");
+  g_autofree char *expected = NULL;
+  g_autofree char *fred = NULL;
+  g_autoptr(PlatzTestResponse) ahead = BOOK (f, f->alice, f->desk[0], f->day, "full_day");
+  g_autoptr(PlatzTestResponse) own = NULL;
+  gint64 past, released;
+  struct {
+    const char *who;
+    const char *filter;
+    gboolean    all;
+  } cases[] = {
+    { "carla", "team_id", FALSE },
+    { "carla", "team_id", TRUE },
+    { "admin", "team_id", TRUE },
+    { "fred", "room_id", FALSE },
+    { "fred", "room_id", TRUE },
+    { "admin", "room_id", TRUE },
+  };
+
+  platz_assert_status (ahead, 201);
+  make_user (f, "fred", "facility_manager", "staff", f->team_b);
+  fred = login (f, "fred");
+  past = insert_booking (f, f->desk[1], f->alice_id, yesterday, "active");
+  released = insert_booking (f, f->desk[2], f->bob_id, week_ago, "released");
+  insert_booking (f, f->desk[1], f->bob_id, today, "active");
+
+  expected = g_strdup_printf ("%s,%s", today, f->day);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *token = g_str_equal (cases[i].who, "carla") ? f->carla
+                        : g_str_equal (cases[i].who, "fred") ? fred : f->admin;
+      gint64 id = g_str_equal (cases[i].filter, "team_id") ? f->team_a : f->triple;
+      g_autofree char *filter = g_strdup_printf ("%s=%" G_GINT64_FORMAT "%s", cases[i].filter, id,
+                                                 cases[i].all ? "&status=all" : "");
+      g_autofree char *dates = NULL;
+      g_autoptr(PlatzTestResponse) r = NULL;
+
+      r = platz_test_requestf (f->server, token, "GET", NULL, "/api/v1/bookings?from=%s&to=%s&%s",
+                               week_ago, f->day, filter);
+      g_test_message ("case %u: %s %s", i, cases[i].who, filter);
+      platz_assert_status (r, 200);
+      dates = booking_dates (r);
+      g_assert_cmpstr (dates, ==, expected);
+    }
+
+  /* One's own history stays. */
+  own = platz_test_requestf (f->server, f->alice, "GET", NULL, "/api/v1/bookings?from=%s&to=%s",
+                             week_ago, f->day);
+  platz_assert_status (own, 200);
+  {
+    g_autofree char *dates = booking_dates (own);
+    g_autofree char *mine = g_strdup_printf ("%s,%s", yesterday, f->day);
+    g_assert_cmpstr (dates, ==, mine);
+  }
+
+  /* One by one: the owner reads it, nobody else. */
+  {
+    const char *others[] = { f->carla, f->admin, fred };
+    g_autoptr(PlatzTestResponse) mine = platz_test_requestf (f->server, f->alice, "GET", NULL,
+                                                             "/api/v1/bookings/%" G_GINT64_FORMAT,
+                                                             past);
+    platz_assert_status (mine, 200);
+    for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+      {
+        g_autoptr(PlatzTestResponse) r = NULL;
+        g_autoptr(PlatzTestResponse) r2 = NULL;
+
+        r = platz_test_requestf (f->server, others[i], "GET", NULL,
+                                 "/api/v1/bookings/%" G_GINT64_FORMAT, past);
+        platz_assert_error (r, 403, "forbidden", NULL);
+        r2 = platz_test_requestf (f->server, others[i], "GET", NULL,
+                                  "/api/v1/bookings/%" G_GINT64_FORMAT, released);
+        platz_assert_error (r2, 403, "forbidden", NULL);
+      }
+  }
+}
+
 static void
 test_search (Fixture *f, gconstpointer data)
 {
@@ -692,6 +878,9 @@ test_closed_weekdays (Fixture *f, gconstpointer data)
   open_day = BOOK (f, f->alice, f->desk[0], fri, "am");
   platz_assert_status (open_day, 201);
 
+  /* Rooms of their own in the report (not merged below 5 people). */
+  platz_test_response_free (platz_test_request (f->server, f->admin, "PATCH", "/api/v1/policies",
+                                                "{\"report_min_group\":1}"));
   report = platz_test_requestf (f->server, f->admin, "GET", NULL,
                                 "/api/v1/reports/utilisation?from=%s&to=%s&site_id=%"
                                 G_GINT64_FORMAT, fri, sat, f->site);
@@ -731,6 +920,8 @@ main (int argc, char *argv[])
   ADD ("/bookings/check-in", test_check_in);
   ADD ("/bookings/no-show-release", test_no_show_release);
   ADD ("/bookings/search", test_search);
+  ADD ("/bookings/past-availability", test_past_availability);
+  ADD ("/bookings/past-hidden", test_past_bookings_hidden);
   ADD ("/bookings/closed-weekdays", test_closed_weekdays);
   ADD ("/bookings/delete-with-future", test_delete_with_future_bookings);
   ADD ("/bookings/concurrent-same-desk", test_concurrent_same_desk);

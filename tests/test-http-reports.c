@@ -216,23 +216,66 @@ book (Fixture    *f,
   return platz_test_int (r, "id");
 }
 
-/* Finds the row of a room and date; fails when there is none. */
+/* Sets report_min_group globally (site 0) or for a site. */
+static void
+set_min_group (Fixture *f,
+               gint64   site,
+               int      value)
+{
+  g_autofree char *body = g_strdup_printf ("{\"report_min_group\":%d}", value);
+  g_autoptr(PlatzTestResponse) r = NULL;
+
+  if (site > 0)
+    r = platz_test_requestf (f->server, f->admin, "PATCH", body,
+                             "/api/v1/policies?site_id=%" G_GINT64_FORMAT, site);
+  else
+    r = platz_test_request (f->server, f->admin, "PATCH", "/api/v1/policies", body);
+  platz_assert_status (r, 200);
+  g_assert_cmpint (platz_test_int (r, "report_min_group"), ==, value);
+}
+
+/* A row's id member, 0 where it is null (an aggregate's). */
+static gint64
+member_id (JsonObject *row,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (row, name);
+
+  return node == NULL || JSON_NODE_HOLDS_NULL (node) ? 0 : json_node_get_int (node);
+}
+
+/* The row of a room and date; with room 0 the aggregate row of a floor
+ * and date, with both 0 a building's; NULL when there is none. */
 static JsonObject *
-row_of (PlatzTestResponse *r,
-        gint64             room,
-        const char        *date)
+find_row (PlatzTestResponse *r,
+          gint64             room,
+          gint64             floor,
+          const char        *date)
 {
   JsonArray *rows = json_node_get_array (platz_test_member (r, "rows"));
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       JsonObject *row = json_array_get_object_element (rows, i);
-      if (json_object_get_int_member (row, "room_id") == room &&
+
+      if (member_id (row, "room_id") == room && (room > 0 || member_id (row, "floor_id") == floor) &&
           g_strcmp0 (json_object_get_string_member (row, "date"), date) == 0)
         return row;
     }
-  g_error ("no row for room %" G_GINT64_FORMAT " on %s", room, date);
   return NULL;
+}
+
+/* Finds the row of a room and date; fails when there is none. */
+static JsonObject *
+row_of (PlatzTestResponse *r,
+        gint64             room,
+        const char        *date)
+{
+  JsonObject *row = find_row (r, room, 0, date);
+
+  if (row == NULL)
+    g_error ("no row for room %" G_GINT64_FORMAT " on %s", room, date);
+  return row;
 }
 
 static void
@@ -249,6 +292,8 @@ test_utilisation (Fixture *f, gconstpointer data)
   sqlite3 *db = NULL;
   gint64 cancelled;
 
+  /* Every room its own row: a threshold of 1 (merging is tested below). */
+  set_min_group (f, 0, 1);
   book (f, f->alice, f->desk[0][0], f->day, "full_day");
   book (f, f->bob, f->desk[0][1], f->day, "am");
   cancelled = book (f, f->bob, f->desk[0][2], next, "pm");
@@ -291,7 +336,9 @@ test_utilisation (Fixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (row, "floor_id"), ==, f->floor);
   g_assert_cmpstr (json_object_get_string_member (row, "floor_name"), ==, "1. OG");
   /* Aggregates only: nothing about people. */
-  g_assert_cmpuint (json_object_get_size (row), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (row, "building_id"), ==, f->building_a);
+  g_assert_cmpstr (json_object_get_string_member (row, "building_name"), ==, "A-Haus");
+  g_assert_cmpuint (json_object_get_size (row), ==, 10);
   g_assert_false (json_object_has_member (row, "user_id"));
 
   row = row_of (r, f->triple[0], next);
@@ -369,12 +416,128 @@ test_utilisation_errors (Fixture *f, gconstpointer data)
       if (cases[i].code == NULL)
         {
           platz_assert_status (r, 200);
-          /* default: the last 28 days */
-          g_assert_cmpuint (platz_test_length (r, "rows"), ==, 28 * 9);
+          /* default: the last 28 days, every room below the default
+           * threshold of 5: one aggregate a day for the 1. OG (17
+           * people); the other site's one room (3) is withheld */
+          g_assert_cmpuint (platz_test_length (r, "rows"), ==, 28);
+          g_assert_cmpint (platz_test_int (r, "withheld_rows"), ==, 28);
         }
       else
         platz_assert_error (r, cases[i].status, cases[i].code, NULL);
     }
+}
+
+static void
+assert_sums (JsonObject *row,
+             int         merged_rows,
+             int         limit,
+             int         booked_half_days)
+{
+  g_assert_nonnull (row);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (row, "room_id")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (row, "room_name")));
+  g_assert_cmpint (json_object_get_int_member (row, "merged_rows"), ==, merged_rows);
+  g_assert_cmpint (json_object_get_int_member (row, "limit"), ==, limit);
+  g_assert_cmpint (json_object_get_int_member (row, "booked_half_days"), ==, booked_half_days);
+  g_assert_cmpint (json_object_get_int_member (row, "no_shows"), ==, 0);
+}
+
+/* Rooms holding fewer people than report_min_group have no row of their
+ * own: they are summed per floor and day. */
+static void
+test_utilisation_min_group (Fixture *f, gconstpointer data)
+{
+  g_autofree char *query = g_strdup_printf ("/api/v1/reports/utilisation?from=%s&to=%s&site_id=%"
+                                            G_GINT64_FORMAT, f->day, f->day, f->site);
+  g_autoptr(PlatzTestResponse) desks = NULL;
+  g_autoptr(PlatzTestResponse) def = NULL;
+  g_autoptr(PlatzTestResponse) three = NULL;
+  g_autoptr(PlatzTestResponse) one = NULL;
+  JsonArray *rows;
+
+  book (f, f->alice, f->desk[0][0], f->day, "full_day");
+  book (f, f->bob, f->desk[0][1], f->day, "am");
+  /* The head in her single office. */
+  desks = platz_test_requestf (f->server, f->admin, "GET", NULL,
+                               "/api/v1/desks?room_id=%" G_GINT64_FORMAT, f->single[0]);
+  platz_assert_status (desks, 200);
+  book (f, f->carla, platz_test_int (desks, "0.id"), f->day, "full_day");
+
+  /* Default 5: every room of the floor (3, 3, 3, 3, 2, 1, 1, 1) merges. */
+  def = platz_test_request (f->server, f->fiona, "GET", query, NULL);
+  platz_assert_status (def, 200);
+  g_assert_cmpuint (platz_test_length (def, "rows"), ==, 1);
+  assert_sums (find_row (def, 0, f->floor, f->day), 8, 17, 5);
+  g_assert_cmpstr (platz_test_str (def, "rows.0.floor_name"), ==, "1. OG");
+  g_assert_cmpint (platz_test_int (def, "withheld_rows"), ==, 0);
+
+  /* A site override of 3: the four Dreier rooms stay, the rest merge. */
+  set_min_group (f, 0, 4);
+  set_min_group (f, f->site, 3);
+  three = platz_test_request (f->server, f->fiona, "GET", query, NULL);
+  platz_assert_status (three, 200);
+  g_assert_cmpuint (platz_test_length (three, "rows"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (row_of (three, f->triple[0], f->day),
+                                               "booked_half_days"), ==, 3);
+  assert_sums (find_row (three, 0, f->floor, f->day), 4, 5, 2);
+  /* The aggregate comes after the floor's rooms. */
+  rows = json_node_get_array (platz_test_member (three, "rows"));
+  g_assert_true (json_object_has_member (json_array_get_object_element (rows, 4),
+                                         "merged_rows"));
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      g_assert_cmpint (json_object_get_int_member (row, "floor_id"), ==, f->floor);
+      if (!json_object_has_member (row, "merged_rows"))
+        g_assert_cmpint (json_object_get_int_member (row, "limit"), ==, 3);
+    }
+
+  /* 1: every room its own row, none merged. */
+  set_min_group (f, f->site, 1);
+  one = platz_test_request (f->server, f->fiona, "GET", query, NULL);
+  platz_assert_status (one, 200);
+  g_assert_cmpuint (platz_test_length (one, "rows"), ==, 8);
+  g_assert_null (find_row (one, 0, f->floor, f->day));
+  g_assert_cmpint (json_object_get_int_member (row_of (one, f->single[0], f->day),
+                                               "booked_half_days"), ==, 2);
+
+  /* A floor whose remainder is one single office: 18 needed, the 1. OG's
+   * 17 and the 2. OG's 1 go into the building's row together. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"building_id\":%" G_GINT64_FORMAT ","
+                                             "\"name\":\"2. OG\",\"level\":2}", f->building_a);
+    gint64 upper = platz_test_create (f->server, f->admin, "/api/v1/floors", "%s", body);
+    g_autoptr(PlatzTestResponse) building = NULL;
+    g_autoptr(PlatzTestResponse) withheld = NULL;
+    JsonObject *row;
+
+    office (f, upper, "2.01", 14, f->leitung, 1, NULL);
+    set_min_group (f, f->site, 18);
+    building = platz_test_request (f->server, f->fiona, "GET", query, NULL);
+    platz_assert_status (building, 200);
+    g_assert_cmpuint (platz_test_length (building, "rows"), ==, 1);
+    row = find_row (building, 0, 0, f->day);
+    assert_sums (row, 9, 18, 5);
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (row, "floor_id")));
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (row, "floor_name")));
+    g_assert_cmpint (json_object_get_int_member (row, "building_id"), ==, f->building_a);
+    g_assert_cmpint (platz_test_int (building, "withheld_rows"), ==, 0);
+
+    /* 19: even the building's sum is too small; nothing is shown. */
+    set_min_group (f, f->site, 19);
+    withheld = platz_test_request (f->server, f->fiona, "GET", query, NULL);
+    platz_assert_status (withheld, 200);
+    g_assert_cmpuint (platz_test_length (withheld, "rows"), ==, 0);
+    g_assert_cmpint (platz_test_int (withheld, "withheld_rows"), ==, 9);
+  }
+
+  /* Bad values are refused. */
+  {
+    g_autoptr(PlatzTestResponse) bad = platz_test_request (f->server, f->admin, "PATCH",
+                                                           "/api/v1/policies",
+                                                           "{\"report_min_group\":0}");
+    platz_assert_error (bad, 400, "bad_request", NULL);
+  }
 }
 
 static JsonObject *
@@ -464,6 +627,9 @@ test_occupancy_plan (Fixture *f, gconstpointer data)
                    ==, 2);
   assert_figures (standard_of (b, f->dreier), (int[]) { 0, 0, 1, 1, 0, 3 });
   assert_figures (b, (int[]) { 0, 0, 1, 1, 0, -1 });
+  g_assert_cmpint (json_object_get_int_member (standard_of (b, f->dreier), "rooms_missing"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (b, "rooms_missing"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (a, "rooms_missing"), ==, 0);
 
   /* A 50 % cap: a Dreier room seats 1, so none can be freed. */
   patch = platz_test_requestf (f->server, f->admin, "PATCH", "{\"occupancy_cap_percent\":50}",
@@ -473,6 +639,14 @@ test_occupancy_plan (Fixture *f, gconstpointer data)
   platz_assert_status (capped, 200);
   a = building_of (capped, f->building_a);
   assert_figures (standard_of (a, f->dreier), (int[]) { 4, 12, 6, 6, 0, 1 });
+  g_assert_cmpint (json_object_get_int_member (standard_of (a, f->dreier), "rooms_missing"), ==, 2);
+  /* One Leitung room spare, two Dreier rooms short: the building frees
+   * nothing and misses one room, never "1 freeable". */
+  assert_figures (standard_of (a, f->leitung), (int[]) { 2, 2, 1, 1, 1, 1 });
+  g_assert_cmpint (json_object_get_int_member (standard_of (a, f->leitung), "rooms_missing"), ==,
+                   0);
+  assert_figures (a, (int[]) { 7, 16, 8, 8, 0, -1 });
+  g_assert_cmpint (json_object_get_int_member (a, "rooms_missing"), ==, 1);
 
   /* Roles and parameters */
   {
@@ -504,6 +678,7 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/reports/utilisation", test_utilisation);
   ADD ("/reports/utilisation-errors", test_utilisation_errors);
+  ADD ("/reports/utilisation-min-group", test_utilisation_min_group);
   ADD ("/reports/occupancy-plan", test_occupancy_plan);
   return g_test_run ();
 }
