@@ -23,5 +23,10 @@ void       platz_bar_chart_set_data   (PlatzBarChart      *self,
                                        const char * const *labels,
                                        const double       *values);
 guint      platz_bar_chart_get_n_groups (PlatzBarChart    *self);
+const char *platz_bar_chart_get_label  (PlatzBarChart     *self,
+                                       guint              group);
+/* Under the bars every step-th label is shown (at the widget's width),
+ * the others left out so that none overlaps or is cut. */
+guint      platz_bar_chart_get_label_step (PlatzBarChart  *self);
 
 G_END_DECLS

@@ -3,8 +3,11 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
+#include <glib/gi18n.h>
 
+#include "platz-date.h"
 #include "platz-error.h"
 #include "platz-reports.h"
 
@@ -32,6 +35,18 @@ get_int (JsonObject *o,
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return json_node_get_int (node);
   return 0;
+}
+
+/* rooms_missing of a planner row; servers that do not send it yet give
+ * rooms_needed and rooms_existing, from which it follows. */
+static gint64
+get_rooms_missing (JsonObject *o)
+{
+  JsonNode *node = json_object_get_member (o, "rooms_missing");
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+    return MAX (get_int (o, "rooms_missing"), 0);
+  return MAX (get_int (o, "rooms_needed") - get_int (o, "rooms_existing"), 0);
 }
 
 static JsonArray *
@@ -91,6 +106,7 @@ platz_utilisation_parse (JsonNode  *node,
       row->limit = get_int (o, "limit");
       row->booked_half_days = get_int (o, "booked_half_days");
       row->no_shows = get_int (o, "no_shows");
+      row->merged_rows = MAX (get_int (o, "merged_rows"), 0);
       g_ptr_array_add (rows, row);
     }
   return rows;
@@ -149,7 +165,8 @@ platz_planner_parse (JsonNode  *node,
       b->desks_needed = get_int (o, "desks_needed");
       b->rooms_existing = get_int (o, "rooms_existing");
       b->rooms_needed = get_int (o, "rooms_needed");
-      b->rooms_freeable = get_int (o, "rooms_freeable");
+      b->rooms_freeable = MAX (get_int (o, "rooms_freeable"), 0);
+      b->rooms_missing = get_rooms_missing (o);
       b->standards = g_ptr_array_new_with_free_func (planner_standard_free);
       standards = get_array (element, "standards", NULL);
       for (guint j = 0; standards != NULL && j < json_array_get_length (standards); j++)
@@ -169,7 +186,8 @@ platz_planner_parse (JsonNode  *node,
           s->desks_existing = get_int (so, "desks_existing");
           s->desks_needed = get_int (so, "desks_needed");
           s->rooms_needed = get_int (so, "rooms_needed");
-          s->rooms_freeable = get_int (so, "rooms_freeable");
+          s->rooms_freeable = MAX (get_int (so, "rooms_freeable"), 0);
+          s->rooms_missing = get_rooms_missing (so);
           g_ptr_array_add (b->standards, s);
         }
       g_ptr_array_add (buildings, b);
@@ -217,6 +235,111 @@ platz_utilisation_by_day (GPtrArray *rows,
       day->booked_half_days += row->booked_half_days;
       day->no_shows += row->no_shows;
     }
+  for (guint j = days->len; j > 0; j--)
+    {
+      PlatzUtilisationDay *day = &g_array_index (days, PlatzUtilisationDay, j - 1);
+
+      if (day->limit == 0 && day->booked_half_days == 0)
+        g_array_remove_index (days, j - 1);
+    }
   g_array_sort (days, compare_days);
   return days;
+}
+
+GArray *
+platz_utilisation_by_room (GPtrArray *rows,
+                           gint64     floor_id)
+{
+  GArray *rooms = g_array_new (FALSE, TRUE, sizeof (PlatzUtilisationRoom));
+
+  g_return_val_if_fail (rows != NULL, rooms);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PlatzUtilisationRow *row = rows->pdata[i];
+      PlatzUtilisationRoom *room = NULL;
+
+      if (floor_id != 0 && row->floor_id != floor_id)
+        continue;
+      /* A row without a room is a merged one, whatever merged_rows says. */
+      for (guint j = 0; j < rooms->len && room == NULL; j++)
+        if (g_array_index (rooms, PlatzUtilisationRoom, j).room_id == row->room_id)
+          room = &g_array_index (rooms, PlatzUtilisationRoom, j);
+      if (room == NULL)
+        {
+          PlatzUtilisationRoom empty = { row->room_id, row->room_id != 0 ? row->room_name : NULL,
+                                         0, 0, 0, 0 };
+
+          g_array_append_val (rooms, empty);
+          room = &g_array_index (rooms, PlatzUtilisationRoom, rooms->len - 1);
+        }
+      if (row->room_id == 0)
+        room->merged_rows = MAX (room->merged_rows, row->merged_rows);
+      room->limit += row->limit * 2;
+      room->booked_half_days += row->booked_half_days;
+      room->no_shows += row->no_shows;
+    }
+  return rooms;
+}
+
+char *
+platz_utilisation_room_label (const PlatzUtilisationRoom *room)
+{
+  g_return_val_if_fail (room != NULL, NULL);
+
+  /* Rooms that could stand for too few people come as one row of the
+   * floor: it says how many rooms it holds, never which. */
+  if (room->room_id != 0)
+    return g_strdup (room->name != NULL ? room->name : "");
+  if (room->merged_rows > 0)
+    return g_strdup_printf (g_dngettext (NULL, "%" PRId64 " small room combined",
+                                         "%" PRId64 " small rooms combined",
+                                         room->merged_rows),
+                            room->merged_rows);
+  return g_strdup (_("Small rooms combined"));
+}
+
+char *
+platz_utilisation_day_label (const char *date)
+{
+  char buffer[64];
+  GDate d;
+
+  if (!platz_date_parse (date, &d))
+    return g_strdup (date != NULL ? date : "");
+  /* TRANSLATORS: weekday and day of the month under a bar of the
+   * utilisation chart, in strftime format, e.g. Mon 30 */
+  if (g_date_strftime (buffer, sizeof buffer, _("%a %-d"), &d) == 0)
+    return platz_date_format (&d);
+  return g_strdup (buffer);
+}
+
+char *
+platz_planner_rooms_text (gint64 rooms_freeable,
+                          gint64 rooms_missing)
+{
+  /* A deficit is never hidden behind a surplus elsewhere: the server nets
+   * them, and a row with both shows what is missing. */
+  if (rooms_missing > 0)
+    return g_strdup_printf (g_dngettext (NULL, "%" PRId64 " room missing",
+                                         "%" PRId64 " rooms missing", rooms_missing),
+                            rooms_missing);
+  if (rooms_freeable > 0)
+    return g_strdup_printf (g_dngettext (NULL, "%" PRId64 " room can be freed",
+                                         "%" PRId64 " rooms can be freed", rooms_freeable),
+                            rooms_freeable);
+  return g_strdup (_("Enough rooms"));
+}
+
+char *
+platz_planner_desks_text (gint64 desks_existing,
+                          gint64 desks_needed)
+{
+  gint64 missing = desks_needed - desks_existing;
+
+  if (missing <= 0)
+    return NULL;
+  return g_strdup_printf (g_dngettext (NULL, "%" PRId64 " desk missing",
+                                       "%" PRId64 " desks missing", missing),
+                          missing);
 }
