@@ -198,6 +198,9 @@ on_planner_cb (GObject      *source,
   clear_grid (self->planner_grid);
   for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
     grid_text (self->planner_grid, _(headings[i]), i, 0, TRUE);
+  /* "Space" stands over words, not figures. */
+  gtk_label_set_xalign (GTK_LABEL (gtk_grid_get_child_at (self->planner_grid,
+                                                          G_N_ELEMENTS (headings) - 1, 0)), 0);
 
   self->n_planner_rows = 0;
   for (guint i = 0; i < buildings->len; i++)

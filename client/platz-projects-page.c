@@ -243,6 +243,30 @@ on_cell_clicked_cb (GtkButton         *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What a one-day cell of the month view can hold: the initials of the
+ * team ("EG" for "E-Government"); the tooltip has the whole text. */
+static char *
+initials (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean word_start = TRUE;
+
+  for (const char *p = text; *p != '\0' && g_utf8_strlen (out->str, -1) < 3;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c))
+        word_start = TRUE;
+      else if (word_start)
+        {
+          g_string_append_unichar (out, g_unichar_toupper (c));
+          word_start = FALSE;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
 static GtkWidget *
 header_label (PlatzProjectsPage *self,
               const GDate       *d)
@@ -258,7 +282,7 @@ header_label (PlatzProjectsPage *self,
     text = platz_projects_page_short_date (d);
   label = gtk_label_new (text);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, self->month_view ? "caption-heading" : "heading");
   if (platz_date_iso_weekday (d) > 5)
     gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_hexpand (label, TRUE);
@@ -277,7 +301,9 @@ cell_button (PlatzProjectsPage *self,
 {
   const PlatzUser *user = platz_api_get_user (self->api);
   GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (*text != '\0' ? text : "–");
+  g_autofree char *shown = self->month_view && span == 1 && *text != '\0'
+                           ? initials (text) : g_strdup (*text != '\0' ? text : "–");
+  GtkWidget *label = gtk_label_new (shown);
   GDate d = self->first;
   g_autofree char *date = NULL;
   g_autofree char *name = NULL;
@@ -375,6 +401,7 @@ rebuild_grid (PlatzProjectsPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label),
                           self->offices != NULL && self->offices->len == 0);
+  gtk_grid_set_column_spacing (self->grid, self->month_view ? 2 : 4);
 
   for (guint day = 0; day < self->n_days; day++)
     {

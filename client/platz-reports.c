@@ -37,16 +37,28 @@ get_int (JsonObject *o,
   return 0;
 }
 
-/* rooms_missing of a planner row; servers that do not send it yet give
- * rooms_needed and rooms_existing, from which it follows. */
-static gint64
-get_rooms_missing (JsonObject *o)
+/* rooms_freeable and rooms_missing of a planner row, netted: a deficit of
+ * one standard counts against the surplus of another.  Servers that do
+ * not send rooms_missing yet sum only the surpluses into a building's
+ * rooms_freeable; for them both follow from rooms_needed and
+ * rooms_existing, which are netted sums already. */
+static void
+get_rooms_balance (JsonObject *o,
+                   gint64     *freeable,
+                   gint64     *missing)
 {
   JsonNode *node = json_object_get_member (o, "rooms_missing");
+  gint64 balance;
 
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
-    return MAX (get_int (o, "rooms_missing"), 0);
-  return MAX (get_int (o, "rooms_needed") - get_int (o, "rooms_existing"), 0);
+    {
+      *freeable = MAX (get_int (o, "rooms_freeable"), 0);
+      *missing = MAX (get_int (o, "rooms_missing"), 0);
+      return;
+    }
+  balance = get_int (o, "rooms_existing") - get_int (o, "rooms_needed");
+  *freeable = MAX (balance, 0);
+  *missing = MAX (-balance, 0);
 }
 
 static JsonArray *
@@ -165,8 +177,7 @@ platz_planner_parse (JsonNode  *node,
       b->desks_needed = get_int (o, "desks_needed");
       b->rooms_existing = get_int (o, "rooms_existing");
       b->rooms_needed = get_int (o, "rooms_needed");
-      b->rooms_freeable = MAX (get_int (o, "rooms_freeable"), 0);
-      b->rooms_missing = get_rooms_missing (o);
+      get_rooms_balance (o, &b->rooms_freeable, &b->rooms_missing);
       b->standards = g_ptr_array_new_with_free_func (planner_standard_free);
       standards = get_array (element, "standards", NULL);
       for (guint j = 0; standards != NULL && j < json_array_get_length (standards); j++)
@@ -186,8 +197,7 @@ platz_planner_parse (JsonNode  *node,
           s->desks_existing = get_int (so, "desks_existing");
           s->desks_needed = get_int (so, "desks_needed");
           s->rooms_needed = get_int (so, "rooms_needed");
-          s->rooms_freeable = MAX (get_int (so, "rooms_freeable"), 0);
-          s->rooms_missing = get_rooms_missing (so);
+          get_rooms_balance (so, &s->rooms_freeable, &s->rooms_missing);
           g_ptr_array_add (b->standards, s);
         }
       g_ptr_array_add (buildings, b);

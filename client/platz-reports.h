@@ -51,7 +51,10 @@ typedef struct {
   GPtrArray *standards;  /* PlatzPlannerStandard */
 } PlatzPlannerBuilding;
 
-/* Arrays own their elements. */
+/* Arrays own their elements.  The planner's rooms_freeable and
+ * rooms_missing are netted (a building's deficit under one standard
+ * counts against its surplus under another); from servers without
+ * rooms_missing both are derived from rooms_existing - rooms_needed. */
 GPtrArray *platz_utilisation_parse  (JsonNode  *node,
                                      GError   **error);
 GPtrArray *platz_planner_parse      (JsonNode  *node,
