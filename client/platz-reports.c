@@ -213,38 +213,86 @@ compare_days (gconstpointer a,
                  ((const PlatzUtilisationDay *) b)->date);
 }
 
-GArray *
-platz_utilisation_by_day (GPtrArray *rows,
-                          gint64     floor_id)
+/* A row adds its half-days: the limit holds for each half of the day. */
+static void
+add_row (const PlatzUtilisationRow *row,
+         gint64                    *limit,
+         gint64                    *booked_half_days,
+         gint64                    *no_shows)
 {
-  GArray *days = g_array_new (FALSE, TRUE, sizeof (PlatzUtilisationDay));
+  *limit += row->limit * 2;
+  *booked_half_days += row->booked_half_days;
+  *no_shows += row->no_shows;
+}
 
-  g_return_val_if_fail (rows != NULL, days);
+/* How rows are grouped: whether a row belongs to a group, and adding it
+ * (to a new, zeroed group when added). */
+typedef struct {
+  guint      size;
+  gboolean (*same) (gconstpointer group, const PlatzUtilisationRow *row);
+  void     (*add)  (gpointer group, const PlatzUtilisationRow *row, gboolean added);
+} Grouping;
+
+/* The floor's rows (0: every floor) with a date, summed into groups in
+ * the order their first rows come. */
+static GArray *
+group_rows (GPtrArray      *rows,
+            gint64          floor_id,
+            const Grouping *grouping)
+{
+  GArray *groups = g_array_new (FALSE, TRUE, grouping->size);
 
   for (guint i = 0; i < rows->len; i++)
     {
       const PlatzUtilisationRow *row = rows->pdata[i];
-      PlatzUtilisationDay *day = NULL;
+      gpointer group = NULL;
 
-      if (row->date == NULL || strlen (row->date) != 10)
+      if ((floor_id != 0 && row->floor_id != floor_id)
+          || row->date == NULL || strlen (row->date) != 10)
         continue;
-      if (floor_id != 0 && row->floor_id != floor_id)
-        continue;
-      for (guint j = 0; j < days->len; j++)
-        if (strcmp (g_array_index (days, PlatzUtilisationDay, j).date, row->date) == 0)
-          day = &g_array_index (days, PlatzUtilisationDay, j);
-      if (day == NULL)
+      for (guint j = 0; j < groups->len && group == NULL; j++)
+        if (grouping->same (groups->data + (gsize) j * grouping->size, row))
+          group = groups->data + (gsize) j * grouping->size;
+      if (group != NULL)
+        grouping->add (group, row, FALSE);
+      else
         {
-          PlatzUtilisationDay empty = { { 0 }, 0, 0, 0 };
-
-          memcpy (empty.date, row->date, 10);
-          g_array_append_val (days, empty);
-          day = &g_array_index (days, PlatzUtilisationDay, days->len - 1);
+          g_array_set_size (groups, groups->len + 1);
+          grouping->add (groups->data + (gsize) (groups->len - 1) * grouping->size, row, TRUE);
         }
-      day->limit += row->limit * 2;
-      day->booked_half_days += row->booked_half_days;
-      day->no_shows += row->no_shows;
     }
+  return groups;
+}
+
+static gboolean
+same_day (gconstpointer              group,
+          const PlatzUtilisationRow *row)
+{
+  return strcmp (((const PlatzUtilisationDay *) group)->date, row->date) == 0;
+}
+
+static void
+add_to_day (gpointer                   group,
+            const PlatzUtilisationRow *row,
+            gboolean                   added)
+{
+  PlatzUtilisationDay *day = group;
+
+  if (added)
+    memcpy (day->date, row->date, 10);
+  add_row (row, &day->limit, &day->booked_half_days, &day->no_shows);
+}
+
+GArray *
+platz_utilisation_by_day (GPtrArray *rows,
+                          gint64     floor_id)
+{
+  static const Grouping by_day = { sizeof (PlatzUtilisationDay), same_day, add_to_day };
+  GArray *days;
+
+  g_return_val_if_fail (rows != NULL, g_array_new (FALSE, TRUE, sizeof (PlatzUtilisationDay)));
+
+  days = group_rows (rows, floor_id, &by_day);
   for (guint j = days->len; j > 0; j--)
     {
       PlatzUtilisationDay *day = &g_array_index (days, PlatzUtilisationDay, j - 1);
@@ -256,40 +304,39 @@ platz_utilisation_by_day (GPtrArray *rows,
   return days;
 }
 
+/* A row without a room is a merged one, whatever merged_rows says. */
+static gboolean
+same_room (gconstpointer              group,
+           const PlatzUtilisationRow *row)
+{
+  return ((const PlatzUtilisationRoom *) group)->room_id == row->room_id;
+}
+
+static void
+add_to_room (gpointer                   group,
+             const PlatzUtilisationRow *row,
+             gboolean                   added)
+{
+  PlatzUtilisationRoom *room = group;
+
+  if (added)
+    {
+      room->room_id = row->room_id;
+      room->name = row->room_id != 0 ? row->room_name : NULL;
+    }
+  if (row->room_id == 0)
+    room->merged_rows = MAX (room->merged_rows, row->merged_rows);
+  add_row (row, &room->limit, &room->booked_half_days, &room->no_shows);
+}
+
 GArray *
 platz_utilisation_by_room (GPtrArray *rows,
                            gint64     floor_id)
 {
-  GArray *rooms = g_array_new (FALSE, TRUE, sizeof (PlatzUtilisationRoom));
+  static const Grouping by_room = { sizeof (PlatzUtilisationRoom), same_room, add_to_room };
 
-  g_return_val_if_fail (rows != NULL, rooms);
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const PlatzUtilisationRow *row = rows->pdata[i];
-      PlatzUtilisationRoom *room = NULL;
-
-      if (floor_id != 0 && row->floor_id != floor_id)
-        continue;
-      /* A row without a room is a merged one, whatever merged_rows says. */
-      for (guint j = 0; j < rooms->len && room == NULL; j++)
-        if (g_array_index (rooms, PlatzUtilisationRoom, j).room_id == row->room_id)
-          room = &g_array_index (rooms, PlatzUtilisationRoom, j);
-      if (room == NULL)
-        {
-          PlatzUtilisationRoom empty = { row->room_id, row->room_id != 0 ? row->room_name : NULL,
-                                         0, 0, 0, 0 };
-
-          g_array_append_val (rooms, empty);
-          room = &g_array_index (rooms, PlatzUtilisationRoom, rooms->len - 1);
-        }
-      if (row->room_id == 0)
-        room->merged_rows = MAX (room->merged_rows, row->merged_rows);
-      room->limit += row->limit * 2;
-      room->booked_half_days += row->booked_half_days;
-      room->no_shows += row->no_shows;
-    }
-  return rooms;
+  g_return_val_if_fail (rows != NULL, g_array_new (FALSE, TRUE, sizeof (PlatzUtilisationRoom)));
+  return group_rows (rows, floor_id, &by_room);
 }
 
 char *

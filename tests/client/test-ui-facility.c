@@ -36,79 +36,16 @@ facility_loaded (gpointer data)
   return !platz_facility_page_is_loading (page) && floor != NULL && floor->desks->len == 5;
 }
 
-static void
-on_result_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-have_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-/* GET /occupancy-standards as the admin. */
-static GListModel *
-list_standards (void)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *list;
-
-  platz_api_list_standards_async (admin, NULL, on_result_cb, &result);
-  g_assert_true (test_wait_until (have_result, &result, 10000));
-  list = platz_api_list_finish (admin, result, &error);
-  g_assert_no_error (error);
-  return list;
-}
-
-static gboolean
-login_or_signed_in (gpointer window)
-{
-  return test_login_shown (window) || test_signed_in (window);
-}
-
 static PlatzFacilityPage *
 open_facility (PlatzWindow *window)
 {
   PlatzFacilityPage *page;
 
-  /* The first test signed fiona in; her kept token signs the next
-   * windows in. */
-  g_assert_true (test_wait_until (login_or_signed_in, window, 10000));
-  if (!platz_window_is_signed_in (window))
-    test_sign_in (window, "fiona");
+  test_sign_in_or_kept (window, "fiona");
   platz_window_show_page (window, "facility");
   page = PLATZ_FACILITY_PAGE (platz_window_get_page (window, "facility"));
   g_assert_true (test_wait_until (facility_loaded, page, 10000));
   return page;
-}
-
-static guint
-n_rows (GtkWidget *list)
-{
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n++;
-  return n;
-}
-
-typedef struct {
-  GtkWidget *list;
-  guint      n;
-} RowsWait;
-
-static gboolean
-has_rows (gpointer data)
-{
-  RowsWait *w = data;
-
-  return n_rows (w->list) == w->n;
 }
 
 /* ------------------------------------------------------------------ */
@@ -182,13 +119,13 @@ test_standard_form (void)
   PlatzWindow *window = test_window_open (server->base);
   PlatzFacilityPage *page = open_facility (window);
   GtkWidget *list = test_find_named (GTK_WIDGET (page), "standards-list");
-  g_autoptr(GListModel) before = list_standards ();
+  g_autoptr(GListModel) before = test_api_list_standards (admin);
   g_autoptr(GListModel) after = NULL;
   g_autoptr(PlatzRecord) record = NULL;
   guint n = g_list_model_get_n_items (before);
   PlatzStandard *standard;
   GtkWidget *row;
-  RowsWait wait;
+  g_autoptr(GListModel) rows = gtk_widget_observe_children (list);
 
   /* A leadership single office: the head only, one person. */
   gtk_editable_set_text (GTK_EDITABLE (test_find_named (GTK_WIDGET (page), "standard-name")),
@@ -202,7 +139,7 @@ test_standard_form (void)
   g_signal_emit_by_name (test_find_named (GTK_WIDGET (page), "standard-add"), "clicked");
   test_assert_toast (window, "Occupancy standard added.");
 
-  after = list_standards ();
+  after = test_api_list_standards (admin);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, n + 1);
   record = g_list_model_get_item (after, n);
   standard = platz_record_get_data (record);
@@ -213,8 +150,7 @@ test_standard_form (void)
   g_assert_cmpstr (standard->eligible_functions[0], ==, "head");
 
   /* The list says it in words, in the singular. */
-  wait = (RowsWait) { list, n + 1 };
-  g_assert_true (test_wait_until (has_rows, &wait, 10000));
+  g_assert_true (test_wait_n_items (rows, n + 1, 10000));
   row = gtk_widget_get_last_child (list);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "At most 1 person, at least 8.0 m² each, for heads of office/section");
@@ -227,7 +163,7 @@ test_standard_form (void)
   g_signal_emit_by_name (test_find_named (GTK_WIDGET (page), "standard-add"), "clicked");
   test_assert_toast (window, "Please choose who may work under the standard.");
   g_clear_object (&after);
-  after = list_standards ();
+  after = test_api_list_standards (admin);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, n + 1);
 
   test_window_close (window);

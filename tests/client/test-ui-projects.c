@@ -58,6 +58,21 @@ cell_is (gpointer data)
          && g_strcmp0 (platz_projects_page_get_cell_text (w->page, 4, w->date), w->text) == 0;
 }
 
+/* Presses the dialog's Reserve, waits until it has closed and checks
+ * the toast. */
+static void
+send_reservation (PlatzWindow       *window,
+                  PlatzProjectsPage *page,
+                  const char        *toast)
+{
+  GtkWindow *dialog = platz_projects_page_get_reserve_dialog (page);
+
+  g_assert_true (test_wait_until (conflicts_known, page, 10000));
+  g_signal_emit_by_name (test_find_named (GTK_WIDGET (dialog), "reserve"), "clicked");
+  g_assert_true (test_wait_until (no_dialog, page, 10000));
+  g_assert_cmpstr (platz_window_get_last_toast (window), ==, toast);
+}
+
 static char *
 day_after (const char *date,
            int         days)
@@ -123,10 +138,7 @@ test_week_and_conflicts (void)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (test_find_named (GTK_WIDGET (dialog),
                                                                       "reserve"))),
                    ==, "_Reserve 5 Days");
-  g_signal_emit_by_name (test_find_named (GTK_WIDGET (dialog), "reserve"), "clicked");
-  g_assert_true (test_wait_until (no_dialog, page, 10000));
-  g_assert_cmpstr (platz_window_get_last_toast (window), ==,
-                   "Project office reserved for 5 days.");
+  send_reservation (window, page, "Project office reserved for 5 days.");
 
   /* The grid shows the team on every weekday, not at the weekend. */
   cell = (CellWait) { page, friday, "E-Government" };
@@ -174,12 +186,6 @@ test_week_and_conflicts (void)
 }
 
 static gboolean
-login_or_signed_in (gpointer window)
-{
-  return test_login_shown (window) || test_signed_in (window);
-}
-
-static gboolean
 cancel_dialog_open (gpointer data)
 {
   return platz_projects_page_get_cancel_dialog (data) != NULL;
@@ -218,10 +224,7 @@ test_month (void)
   third = day_after (first, 2);
   fourth = day_after (first, 3);
 
-  /* lars's kept token signs the window in. */
-  g_assert_true (test_wait_until (login_or_signed_in, window, 10000));
-  if (!platz_window_is_signed_in (window))
-    test_sign_in (window, "lars");
+  test_sign_in_or_kept (window, "lars");
   platz_window_show_page (window, "projects");
   page = PLATZ_PROJECTS_PAGE (platz_window_get_page (window, "projects"));
   g_assert_true (test_wait_until (page_idle, page, 10000));
@@ -247,11 +250,7 @@ test_month (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_named (GTK_WIDGET (dialog),
                                                                          "from"))), ==, first);
   gtk_editable_set_text (GTK_EDITABLE (test_find_named (GTK_WIDGET (dialog), "to")), third);
-  g_assert_true (test_wait_until (conflicts_known, page, 10000));
-  g_signal_emit_by_name (test_find_named (GTK_WIDGET (dialog), "reserve"), "clicked");
-  g_assert_true (test_wait_until (no_dialog, page, 10000));
-  g_assert_cmpstr (platz_window_get_last_toast (window), ==,
-                   "Project office reserved for 3 days.");
+  send_reservation (window, page, "Project office reserved for 3 days.");
 
   /* The month shows the team on the three days, in one cell. */
   wait = (CellWait) { page, third, "E-Government" };
