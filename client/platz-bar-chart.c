@@ -271,17 +271,6 @@ platz_bar_chart_get_label (PlatzBarChart *self,
 }
 
 guint
-platz_bar_chart_get_label_step (PlatzBarChart *self)
-{
-  double plot_w = gtk_widget_get_width (GTK_WIDGET (self)) - AXIS_W - 8;
-  guint n_groups;
-
-  g_return_val_if_fail (PLATZ_IS_BAR_CHART (self), 1);
-  n_groups = platz_bar_chart_get_n_groups (self);
-  return n_groups > 0 ? platz_bar_chart_label_step (self, plot_w / n_groups) : 1;
-}
-
-guint
 platz_bar_chart_get_n_groups (PlatzBarChart *self)
 {
   g_return_val_if_fail (PLATZ_IS_BAR_CHART (self), 0);
