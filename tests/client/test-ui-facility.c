@@ -238,17 +238,22 @@ test_planner_missing (void)
   PlatzRoom room = { 0 };
   PlatzTeam team = { 0 };
   static const char * const room_fields[] = { "occupancy_standard_id", NULL };
+  static const char * const desk_fields[] = { "bookable", "blocked_reason", NULL };
+  PlatzDesk desk = { 0 };
   const char *staff[] = { "staff", NULL };
   gint64 standard_id, team_id;
   GtkWidget *space;
 
   /* Two case-work rooms for two persons each with three bookable desks
-   * between them (A1.01-3 was blocked above; A1.02 has one, so holds
-   * one), and a team of six who are in every day. */
+   * between them (A1.01-3 blocked, as the first test leaves it; A1.02
+   * has one, so holds one), and a team of six who are in every day. */
   standard.name = (char *) "Sachbearbeitung";
   standard.max_persons = 2;
   standard.min_area_per_person_m2 = 6;
   standard.eligible_functions = (char **) staff;
+  desk.bookable = FALSE;
+  desk.blocked_reason = (char *) "Monitor broken";
+  test_api_patch (admin, &platz_desk_type, 3, &desk, desk_fields);
   standard_id = test_api_create (admin, &platz_standard_type, &standard);
   room.occupancy_standard_id = standard_id;
   test_api_patch (admin, &platz_room_type, 1, &room, room_fields);
