@@ -11,6 +11,7 @@
 #define LEGEND_H 22.0
 #define LABEL_H 34.0
 #define AXIS_W 40.0
+#define LABEL_GAP 8.0
 
 struct _PlatzBarChart
 {
@@ -51,14 +52,39 @@ draw_text (GtkWidget   *widget,
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   pango_layout_set_width (layout, (int) width * PANGO_SCALE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  /* Legend entries may be shortened; the labels under the bars never
+   * are: the caller leaves out the ones there is no room for. */
   if (centred)
     pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  else
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (layout, &tw, &th);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
+}
+
+/* Labels are shown for every step-th group: the smallest step for which
+ * the widest label (and a gap) fits in step groups. */
+static guint
+platz_bar_chart_label_step (PlatzBarChart *self,
+                            double         group_w)
+{
+  int widest = 0;
+
+  for (guint g = 0; self->labels != NULL && self->labels[g] != NULL; g++)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                      self->labels[g]);
+      int w, h;
+
+      pango_layout_get_pixel_size (layout, &w, &h);
+      widest = MAX (widest, w);
+    }
+  if (group_w <= 0)
+    return 1;
+  return MAX ((guint) ceil ((widest + LABEL_GAP) / group_w), 1);
 }
 
 static void
@@ -72,6 +98,7 @@ platz_bar_chart_snapshot (GtkWidget   *widget,
   double plot_x = AXIS_W, plot_y = LEGEND_H + 6;
   double plot_w = width - AXIS_W - 8, plot_h = height - plot_y - LABEL_H;
   double max = 0, top, group_w;
+  guint step;
   GdkRGBA grid;
   g_autofree char *top_text = NULL;
 
@@ -107,6 +134,7 @@ platz_bar_chart_snapshot (GtkWidget   *widget,
   draw_text (widget, snapshot, "0", 0, plot_y + plot_h - 10, AXIS_W - 4, FALSE);
 
   group_w = plot_w / n_groups;
+  step = platz_bar_chart_label_step (self, group_w);
   for (guint g = 0; g < n_groups; g++)
     {
       double gx = plot_x + g * group_w;
@@ -122,10 +150,12 @@ platz_bar_chart_snapshot (GtkWidget   *widget,
                                                           plot_y + plot_h - h,
                                                           MAX (bar_w - 1, 1), h));
         }
-      /* Skip labels that would overlap. */
-      if (group_w >= 28 || g % (guint) ceil (28 / group_w) == 0)
-        draw_text (widget, snapshot, self->labels[g], gx, plot_y + plot_h + 4,
-                   MAX (group_w, 28), TRUE);
+      /* Every step-th label, centred under its group over the width of
+       * step groups, so that labels neither overlap nor get cut. */
+      if (g % step == 0)
+        draw_text (widget, snapshot, self->labels[g],
+                   gx + group_w / 2 - step * group_w / 2, plot_y + plot_h + 4,
+                   step * group_w, TRUE);
     }
 }
 
@@ -228,6 +258,16 @@ platz_bar_chart_set_data (PlatzBarChart      *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   summary->str, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+platz_bar_chart_get_label (PlatzBarChart *self,
+                           guint          group)
+{
+  g_return_val_if_fail (PLATZ_IS_BAR_CHART (self), NULL);
+  if (self->labels == NULL || group >= g_strv_length (self->labels))
+    return NULL;
+  return self->labels[group];
 }
 
 guint

@@ -23,5 +23,9 @@ void       platz_bar_chart_set_data   (PlatzBarChart      *self,
                                        const char * const *labels,
                                        const double       *values);
 guint      platz_bar_chart_get_n_groups (PlatzBarChart    *self);
+/* The label of a group as given; under the bars only every n-th is drawn
+ * when the widest would not fit, so that none overlaps or is cut. */
+const char *platz_bar_chart_get_label  (PlatzBarChart     *self,
+                                       guint              group);
 
 G_END_DECLS

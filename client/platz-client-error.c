@@ -121,8 +121,13 @@ char *
 platz_client_error_room_full (gint64 booked,
                               gint64 limit)
 {
-  return g_strdup_printf (_("This room already has %" PRId64 " of %"
-                            PRId64 " people that day."),
+  /* The noun follows the limit: "1 of 1 person", "2 of 3 people". */
+  return g_strdup_printf (g_dngettext (NULL,
+                                       "This room already has %" PRId64 " of %" PRId64
+                                       " person that day.",
+                                       "This room already has %" PRId64 " of %" PRId64
+                                       " people that day.",
+                                       limit),
                           booked, limit);
 }
 

@@ -49,9 +49,11 @@ struct _PlatzFacilityPage
   AdwEntryRow       *standard_name_row;
   GtkSpinButton     *standard_max_spin;
   GtkSpinButton     *standard_area_spin;
-  AdwEntryRow       *standard_functions_row;
+  GtkCheckButton    *standard_head_check;
+  GtkCheckButton    *standard_staff_check;
   GtkLabel          *utilisation_label;
   PlatzBarChart     *utilisation_chart;
+  GtkGrid           *utilisation_rooms;
   GtkGrid           *planner_grid;
   PlatzBarChart     *planner_chart;
   PlatzStructureTree *structure_tree;

@@ -629,7 +629,9 @@ platz_facility_page_class_init (PlatzFacilityPageClass *klass)
   BIND (standard_name_row);
   BIND (standard_max_spin);
   BIND (standard_area_spin);
-  BIND (standard_functions_row);
+  BIND (standard_head_check);
+  BIND (standard_staff_check);
+  BIND (utilisation_rooms);
   BIND (utilisation_label);
   BIND (utilisation_chart);
   BIND (planner_grid);

@@ -320,7 +320,7 @@ on_project_reserved_cb (GObject      *source,
                                        "Project office reserved for %u days.", n), n);
   platz_ui_toast (GTK_WIDGET (self), text);
   gtk_window_destroy (dialog);
-  platz_projects_page_load_week (self);
+  platz_projects_page_load_shown (self);
 }
 
 static void

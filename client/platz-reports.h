@@ -18,6 +18,11 @@ typedef struct {
   gint64  limit;
   gint64  booked_half_days;
   gint64  no_shows;
+  /* Rooms too small to be shown alone (they could stand for fewer people
+   * than a report may show) come folded into one row of their floor per
+   * day: room_id 0, room_name NULL, merged_rows the number of rooms in it.
+   * 0 for a row of one room (and from servers that do not merge). */
+  gint64  merged_rows;
 } PlatzUtilisationRow;
 
 typedef struct {
@@ -29,6 +34,7 @@ typedef struct {
   gint64  desks_needed;
   gint64  rooms_needed;
   gint64  rooms_freeable;
+  gint64  rooms_missing;
 } PlatzPlannerStandard;
 
 typedef struct {
@@ -41,17 +47,23 @@ typedef struct {
   gint64     rooms_existing;
   gint64     rooms_needed;
   gint64     rooms_freeable;
+  gint64     rooms_missing;
   GPtrArray *standards;  /* PlatzPlannerStandard */
 } PlatzPlannerBuilding;
 
-/* Arrays own their elements. */
+/* Arrays own their elements.  The planner's rooms_freeable and
+ * rooms_missing are netted (a building's deficit under one standard
+ * counts against its surplus under another); from servers without
+ * rooms_missing both are derived from rooms_existing - rooms_needed. */
 GPtrArray *platz_utilisation_parse  (JsonNode  *node,
                                      GError   **error);
 GPtrArray *platz_planner_parse      (JsonNode  *node,
                                      GError   **error);
 
 /* One bar of the utilisation chart: a day summed over the given floor
- * (0 = every floor).  Sorted by date. */
+ * (0 = every floor), merged rows included.  Sorted by date.  Days on which
+ * no desk could be booked and none was (the site's closed days) are left
+ * out. */
 typedef struct {
   char   date[11];
   gint64 limit;            /* half-days available: limit * 2 per room */
@@ -61,5 +73,37 @@ typedef struct {
 
 GArray    *platz_utilisation_by_day (GPtrArray *rows,
                                      gint64     floor_id);
+
+/* One room of a floor over the whole report, in the server's order; the
+ * merged rows of the floor make one entry with room_id 0 whose
+ * merged_rows is the most rooms folded into one of its days.  name points
+ * into the rows. */
+typedef struct {
+  gint64      room_id;
+  const char *name;
+  gint64      merged_rows;
+  gint64      limit;            /* half-days available */
+  gint64      booked_half_days;
+  gint64      no_shows;
+} PlatzUtilisationRoom;
+
+GArray    *platz_utilisation_by_room (GPtrArray *rows,
+                                      gint64     floor_id);
+
+/* The room's name, or for the merged entry "3 small rooms combined". */
+char      *platz_utilisation_room_label (const PlatzUtilisationRoom *room);
+
+/* The label of a day under its bar in the user's language: weekday and
+ * day of the month ("Mon 30", "Mo 30."). */
+char      *platz_utilisation_day_label (const char *date);
+
+/* The planner's verdict on rooms: "60 rooms missing", "6 rooms can be
+ * freed" or "Enough rooms". */
+char      *platz_planner_rooms_text (gint64 rooms_freeable,
+                                     gint64 rooms_missing);
+/* "120 desks missing" when desks_needed exceeds desks_existing, else
+ * NULL. */
+char      *platz_planner_desks_text (gint64 desks_existing,
+                                     gint64 desks_needed);
 
 G_END_DECLS

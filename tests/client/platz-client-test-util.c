@@ -201,20 +201,38 @@ test_api_book (PlatzApi   *api,
   return error;
 }
 
+/* Waits for a list call started with on_result_cb and finishes it. */
+static GListModel *
+list_finish (PlatzApi      *api,
+             GAsyncResult **result)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *list;
+
+  g_assert_true (test_wait_until (have_result, result, 10000));
+  list = platz_api_list_finish (api, *result, &error);
+  g_assert_no_error (error);
+  return list;
+}
+
 GListModel *
 test_api_list_bookings (PlatzApi   *api,
                         const char *from,
                         const char *to)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *bookings;
 
   platz_api_list_bookings_async (api, from, to, FALSE, NULL, on_result_cb, &result);
-  g_assert_true (test_wait_until (have_result, &result, 10000));
-  bookings = platz_api_list_finish (api, result, &error);
-  g_assert_no_error (error);
-  return bookings;
+  return list_finish (api, &result);
+}
+
+GListModel *
+test_api_list_standards (PlatzApi *api)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  platz_api_list_standards_async (api, NULL, on_result_cb, &result);
+  return list_finish (api, &result);
 }
 
 static gint64
@@ -392,6 +410,21 @@ test_sign_in (PlatzWindow *window,
   platz_login_page_sign_in (PLATZ_LOGIN_PAGE (platz_window_get_login_page (window)),
                             username, TEST_PASSWORD);
   g_assert_true (test_wait_until (test_signed_in, window, 10000));
+}
+
+static gboolean
+login_or_signed_in (gpointer window)
+{
+  return test_login_shown (window) || test_signed_in (window);
+}
+
+void
+test_sign_in_or_kept (PlatzWindow *window,
+                      const char  *username)
+{
+  g_assert_true (test_wait_until (login_or_signed_in, window, 10000));
+  if (!platz_window_is_signed_in (window))
+    test_sign_in (window, username);
 }
 
 typedef struct {

@@ -65,6 +65,9 @@ GListModel  *test_api_list_bookings (PlatzApi   *api,
                                      const char *from,
                                      const char *to);
 
+/* GET /occupancy-standards (a GListModel of PlatzRecord of PlatzStandard). */
+GListModel  *test_api_list_standards (PlatzApi  *api);
+
 /* The small test floor: one site, building, floor (40 x 20), office
  * rooms A1.01 (3 desks) and A1.02 (2 desks, one blocked), a meeting room
  * and a project office.  Ids are in creation order from 1. */
@@ -98,6 +101,10 @@ gboolean     test_signed_in    (gpointer     window);
  * signed in. */
 void         test_sign_in      (PlatzWindow *window,
                                 const char  *username);
+/* Signs in unless the window signed in with the token an earlier window
+ * of the program kept (that of the same user). */
+void         test_sign_in_or_kept (PlatzWindow *window,
+                                   const char  *username);
 /* Waits for the window's last toast to be text (g_error after 10 s). */
 void         test_assert_toast (PlatzWindow *window,
                                 const char  *text);

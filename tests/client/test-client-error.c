@@ -80,8 +80,11 @@ static void
 test_room_full_text (void)
 {
   g_autofree char *text = platz_client_error_room_full (2, 2);
+  g_autofree char *single = platz_client_error_room_full (1, 1);
 
   g_assert_cmpstr (text, ==, "This room already has 2 of 2 people that day.");
+  /* A single office: the singular. */
+  g_assert_cmpstr (single, ==, "This room already has 1 of 1 person that day.");
 }
 
 /* Booking for a team member: the errors about the person name them. */

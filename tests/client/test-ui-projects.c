@@ -4,6 +4,8 @@
  * lead: reserve a project office for a week and see the team in the
  * week grid; a weekly series that clashes lists the clashing days before
  * it is sent, and the server's list when it refuses; cancel the week.
+ * In the month view: reserve days of the next month from its grid, see
+ * them as one cell with the team, cancel them together.
  */
 #include "config.h"
 
@@ -54,6 +56,21 @@ cell_is (gpointer data)
 
   return !platz_projects_page_is_loading (w->page)
          && g_strcmp0 (platz_projects_page_get_cell_text (w->page, 4, w->date), w->text) == 0;
+}
+
+/* Presses the dialog's Reserve, waits until it has closed and checks
+ * the toast. */
+static void
+send_reservation (PlatzWindow       *window,
+                  PlatzProjectsPage *page,
+                  const char        *toast)
+{
+  GtkWindow *dialog = platz_projects_page_get_reserve_dialog (page);
+
+  g_assert_true (test_wait_until (conflicts_known, page, 10000));
+  g_signal_emit_by_name (test_find_named (GTK_WIDGET (dialog), "reserve"), "clicked");
+  g_assert_true (test_wait_until (no_dialog, page, 10000));
+  g_assert_cmpstr (platz_window_get_last_toast (window), ==, toast);
 }
 
 static char *
@@ -121,10 +138,7 @@ test_week_and_conflicts (void)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (test_find_named (GTK_WIDGET (dialog),
                                                                       "reserve"))),
                    ==, "_Reserve 5 Days");
-  g_signal_emit_by_name (test_find_named (GTK_WIDGET (dialog), "reserve"), "clicked");
-  g_assert_true (test_wait_until (no_dialog, page, 10000));
-  g_assert_cmpstr (platz_window_get_last_toast (window), ==,
-                   "Project office reserved for 5 days.");
+  send_reservation (window, page, "Project office reserved for 5 days.");
 
   /* The grid shows the team on every weekday, not at the weekend. */
   cell = (CellWait) { page, friday, "E-Government" };
@@ -171,6 +185,108 @@ test_week_and_conflicts (void)
   test_window_close (window);
 }
 
+static gboolean
+cancel_dialog_open (gpointer data)
+{
+  return platz_projects_page_get_cancel_dialog (data) != NULL;
+}
+
+static void
+test_month (void)
+{
+  PlatzWindow *window = test_window_open (server->base);
+  PlatzProjectsPage *page;
+  GtkWindow *dialog;
+  GtkWidget *button;
+  GtkWidget *grid;
+  g_autofree char *today = test_weekday (0);
+  g_autofree char *first = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *fourth = NULL;
+  g_autofree char *cell = NULL;
+  g_autofree char *sunday = NULL;
+  g_autofree char *next_monday = NULL;
+  char month_name[64];
+  int column, row, width, height;
+  GDate d;
+  CellWait wait;
+
+  /* The first weekday of next month, and the two days after it. */
+  g_assert_true (platz_date_parse (today, &d));
+  g_date_set_day (&d, 1);
+  g_date_add_months (&d, 1);
+  g_assert_cmpuint (g_date_strftime (month_name, sizeof month_name, "%B %Y", &d), >, 0);
+  while (platz_date_iso_weekday (&d) > 5)
+    g_date_add_days (&d, 1);
+  first = platz_date_format (&d);
+  second = day_after (first, 1);
+  third = day_after (first, 2);
+  fourth = day_after (first, 3);
+
+  test_sign_in_or_kept (window, "lars");
+  platz_window_show_page (window, "projects");
+  page = PLATZ_PROJECTS_PAGE (platz_window_get_page (window, "projects"));
+  g_assert_true (test_wait_until (page_idle, page, 10000));
+  platz_projects_page_set_week (page, today);
+  g_assert_true (test_wait_until (page_idle, page, 10000));
+  /* The week grid does not reach next month's days. */
+  g_assert_null (platz_projects_page_get_cell_text (page, 4, third));
+
+  /* Switch to the month and on to the next one. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (test_find_named (GTK_WIDGET (page),
+                                                                    "view-month")), TRUE);
+  g_assert_true (platz_projects_page_get_month_view (page));
+  g_signal_emit_by_name (test_find_named (GTK_WIDGET (page), "next"), "clicked");
+  g_assert_cmpstr (platz_projects_page_get_period_label (page), ==, month_name);
+  wait = (CellWait) { page, first, "" };
+  g_assert_true (test_wait_until (cell_is, &wait, 10000));
+
+  /* A free day of the grid opens the reservation from that day. */
+  cell = g_strdup_printf ("cell-4-%s", first);
+  g_signal_emit_by_name (test_find_named (GTK_WIDGET (page), cell), "clicked");
+  dialog = platz_projects_page_get_reserve_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (test_find_named (GTK_WIDGET (dialog),
+                                                                         "from"))), ==, first);
+  gtk_editable_set_text (GTK_EDITABLE (test_find_named (GTK_WIDGET (dialog), "to")), third);
+  send_reservation (window, page, "Project office reserved for 3 days.");
+
+  /* The month shows the team on the three days, in one cell. */
+  wait = (CellWait) { page, third, "E-Government" };
+  g_assert_true (test_wait_until (cell_is, &wait, 10000));
+  g_assert_cmpstr (platz_projects_page_get_cell_text (page, 4, first), ==, "E-Government");
+  g_assert_cmpstr (platz_projects_page_get_cell_text (page, 4, second), ==, "E-Government");
+  g_assert_cmpstr (platz_projects_page_get_cell_text (page, 4, fourth), ==, "");
+  button = test_find_named (GTK_WIDGET (page), cell);
+  grid = gtk_widget_get_parent (button);
+  gtk_grid_query_child (GTK_GRID (grid), button, &column, &row, &width, &height);
+  g_assert_cmpint (width, ==, 3);
+  g_assert_true (gtk_widget_has_css_class (button, "taken"));
+
+  /* Its three days are cancelled together. */
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (test_wait_until (cancel_dialog_open, page, 5000));
+  g_assert_true (adw_message_dialog_has_response (platz_projects_page_get_cancel_dialog (page),
+                                                  "days"));
+  adw_message_dialog_response (platz_projects_page_get_cancel_dialog (page), "days");
+  wait = (CellWait) { page, third, "" };
+  g_assert_true (test_wait_until (cell_is, &wait, 10000));
+  g_assert_cmpstr (platz_projects_page_get_cell_text (page, 4, first), ==, "");
+  g_assert_cmpstr (platz_window_get_last_toast (window), ==,
+                   "Reservations of 3 days cancelled.");
+
+  /* Back to the week: seven days again. */
+  platz_projects_page_set_month_view (page, FALSE);
+  g_assert_true (test_wait_until (page_idle, page, 10000));
+  sunday = day_after (platz_projects_page_get_week_start (page), 6);
+  next_monday = day_after (platz_projects_page_get_week_start (page), 7);
+  g_assert_nonnull (platz_projects_page_get_cell_text (page, 4, sunday));
+  g_assert_null (platz_projects_page_get_cell_text (page, 4, next_monday));
+
+  test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,5 +303,6 @@ main (int   argc,
   test_api_create (admin, &platz_team_type, &team);
 
   g_test_add_func ("/ui/projects/week-and-conflicts", test_week_and_conflicts);
+  g_test_add_func ("/ui/projects/month", test_month);
   return test_ui_run (ui);
 }
