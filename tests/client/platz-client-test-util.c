@@ -167,6 +167,27 @@ test_api_patch (PlatzApi           *api,
   g_assert_no_error (error);
 }
 
+void
+test_api_patch_policies (PlatzApi   *api,
+                         const char *base,
+                         const char *json)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *uri = g_strconcat (base, "/api/v1/policies", NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new ("PATCH", uri);
+  g_autofree char *auth = g_strconcat ("Bearer ", platz_api_get_token (api), NULL);
+  g_autoptr(GBytes) body = g_bytes_new (json, strlen (json));
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* platzd runs in its own process: a blocking call cannot deadlock. */
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
 gint64
 test_create_user (const char *base,
                   PlatzApi   *admin,

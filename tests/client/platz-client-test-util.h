@@ -42,6 +42,10 @@ gint64       test_api_create  (PlatzApi    *api,
                                const PlatzType *type,
                                gconstpointer obj);
 /* PATCH of the named fields of obj; asserts it worked. */
+/* PATCH /policies (global) with a JSON body, as the api's user (asserts 200). */
+void         test_api_patch_policies (PlatzApi   *api,
+                                      const char *base,
+                                      const char *json);
 void         test_api_patch   (PlatzApi    *api,
                                const PlatzType *type,
                                gint64       id,
