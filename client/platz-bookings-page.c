@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "platz-date.h"
 #include "platz-ui.h"
 #include "platz-bookings-page.h"
 
@@ -20,6 +21,7 @@ struct _PlatzBookingsPage
   GListStore   *upcoming;
   GListStore   *past;
   guint         pending;
+  char         *deadline;      /* the check-in deadline, "HH:MM", or NULL */
 
   GtkSpinner   *spinner;
   GtkLabel     *empty_label;
@@ -283,7 +285,12 @@ create_row (gpointer item,
                         NULL);
   if (g_strcmp0 (booking->status, "released") == 0)
     {
-      g_autofree char *with = g_strdup_printf ("%s · %s", subtitle, _("released (no check-in)"));
+      /* A no-show: say so, and by when checking in would have kept it. */
+      g_autofree char *released = self->deadline != NULL
+        ? g_strdup_printf (_("Released — not checked in by %s"), self->deadline)
+        : g_strdup (_("Released — not checked in"));
+      g_autofree char *with = g_strdup_printf ("%s · %s", subtitle, released);
+
       g_free (subtitle);
       subtitle = g_steal_pointer (&with);
     }
@@ -360,6 +367,41 @@ on_bookings_cb (GObject      *source,
   update_empty (self);
 }
 
+static void
+load_bookings (PlatzBookingsPage *self)
+{
+  g_autofree char *from = platz_ui_today (-PAST_DAYS);
+  g_autofree char *to = platz_ui_today (AHEAD_DAYS);
+
+  set_loading (self, TRUE);
+  platz_api_list_bookings_async (self->api, from, to, TRUE, self->cancellable,
+                                 on_bookings_cb, self);
+}
+
+/* The policies first, so that released bookings can name the check-in
+ * deadline; the list loads either way. */
+static void
+on_policies_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PlatzBookingsPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  PlatzPolicies *policies;
+  int minutes;
+
+  policies = platz_api_get_policies_finish (PLATZ_API (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_loading (self, FALSE);
+  g_clear_pointer (&self->deadline, g_free);
+  if (policies != NULL && platz_time_parse (policies->check_in_deadline, &minutes))
+    self->deadline = g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+  if (policies != NULL)
+    platz_object_free (&platz_policies_type, policies);
+  load_bookings (self);
+}
+
 /* ------------------------------------------------------------------ */
 /* GObject overrides                                                   */
 /* ------------------------------------------------------------------ */
@@ -376,6 +418,7 @@ platz_bookings_page_dispose (GObject *object)
   platz_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->upcoming);
   g_clear_object (&self->past);
+  g_clear_pointer (&self->deadline, g_free);
   G_OBJECT_CLASS (platz_bookings_page_parent_class)->dispose (object);
 }
 
@@ -436,9 +479,6 @@ platz_bookings_page_set_api (PlatzBookingsPage *self,
 void
 platz_bookings_page_reload (PlatzBookingsPage *self)
 {
-  g_autofree char *from = platz_ui_today (-PAST_DAYS);
-  g_autofree char *to = platz_ui_today (AHEAD_DAYS);
-
   g_return_if_fail (PLATZ_IS_BOOKINGS_PAGE (self));
 
   if (self->api == NULL)
@@ -446,8 +486,9 @@ platz_bookings_page_reload (PlatzBookingsPage *self)
   platz_ui_renew_cancellable (&self->cancellable);
   self->pending = 0;
   set_loading (self, TRUE);
-  platz_api_list_bookings_async (self->api, from, to, TRUE, self->cancellable,
-                                 on_bookings_cb, self);
+  /* The site's own deadline is not known from a booking; the default
+   * policies name the one that applies unless a site overrides it. */
+  platz_api_get_policies_async (self->api, 0, self->cancellable, on_policies_cb, self);
 }
 
 GListModel *

@@ -8,11 +8,13 @@
 
 #include <string.h>
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "platz-bookings-page.h"
 #include "platz-day-view.h"
 #include "platz-desk-spot.h"
 #include "platz-login-page.h"
+#include "platz-ui.h"
 #include "platz-window.h"
 #include "platz-client-test-util.h"
 
@@ -194,6 +196,92 @@ test_closed_day (void)
   test_window_close (window);
 }
 
+/* An active filter shows on the closed Filters button: the count in the
+ * label and the accent style; none, and the button is plain again. */
+static void
+test_filter_button (void)
+{
+  PlatzWindow *window = test_window_open (server->base);
+  GtkMenuButton *button;
+  PlatzDayView *day;
+
+  g_assert_true (test_wait_until (test_signed_in, window, 10000));
+  day = PLATZ_DAY_VIEW (platz_window_get_page (window, "day"));
+  test_assert_desk_state (day, 1, PLATZ_DESK_FREE);
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (day), PLATZ_TYPE_DAY_VIEW,
+                                                           "filter_button"));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "_Filters");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (button), "accent"));
+
+  platz_day_view_set_filter (day, "window", FALSE);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "_Filters (1)");
+  platz_day_view_set_filter (day, "window", TRUE);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "_Filters (2)");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (button), "accent"));
+
+  platz_day_view_set_filter (day, NULL, FALSE);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "_Filters");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (button), "accent"));
+  test_window_close (window);
+}
+
+typedef struct {
+  GtkWidget  *list;
+  const char *text;
+} SubtitleWait;
+
+/* A row of the list box shows text in its subtitle. */
+static gboolean
+row_says (gpointer data)
+{
+  SubtitleWait *w = data;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (w->list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row)
+        && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) ?: "", w->text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A booking released as a no-show says so in My bookings, naming the
+ * check-in deadline it missed. */
+static void
+test_released_booking (void)
+{
+  g_autoptr(PlatzApi) emma = test_api_login (server->base, "emma", TEST_PASSWORD);
+  g_autofree char *today = platz_ui_today (0);
+  g_autofree char *db_path = g_build_filename (server->dir, "platz.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  PlatzBookingsPage *bookings;
+  PlatzWindow *window;
+  SubtitleWait w;
+  sqlite3 *db;
+
+  error = test_api_book (emma, 3, today, "pm");
+  g_assert_no_error (error);
+  /* What the server's deadline timer does to an unchecked booking. */
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  sql = g_strdup_printf ("UPDATE bookings SET status = 'released' WHERE desk_id = 3 "
+                         "AND date = '%s'", today);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  window = test_window_open (server->base);
+  g_assert_true (test_wait_until (test_signed_in, window, 10000));
+  platz_window_show_page (window, "bookings");
+  bookings = PLATZ_BOOKINGS_PAGE (platz_window_get_page (window, "bookings"));
+  platz_bookings_page_reload (bookings);
+  g_assert_true (test_wait_n_items (platz_bookings_page_get_past (bookings), 1, 10000));
+  w.list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (bookings),
+                                                      PLATZ_TYPE_BOOKINGS_PAGE, "past_list"));
+  w.text = "Released — not checked in by 10:00";
+  g_assert_true (test_wait_until (row_says, &w, 5000));
+  test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,5 +297,7 @@ main (int   argc,
   g_test_add_func ("/ui/booking/book-and-cancel", test_book_and_cancel);
   g_test_add_func ("/ui/booking/taken-desk", test_taken_desk);
   g_test_add_func ("/ui/booking/closed-day", test_closed_day);
+  g_test_add_func ("/ui/booking/filter-button", test_filter_button);
+  g_test_add_func ("/ui/booking/released-booking", test_released_booking);
   return test_ui_run (ui);
 }
