@@ -167,15 +167,15 @@ rebuild_list (PlatzDayView *self)
     {
       const PlatzDesk *desk = data->desks->pdata[i];
       PlatzRoom *room = platz_floor_data_find_room (data, desk->room_id);
-      PlatzDeskState state = platz_floor_plan_get_desk_state (self->floor_plan, desk->id);
       g_autoptr(PlatzRecord) row = NULL;
       g_autofree char *equipment = platz_equipment_describe (desk->equipment);
+      g_autofree char *state = platz_floor_plan_describe_desk_day (self->floor_plan, desk->id);
 
       if (!platz_desk_matches_filter (desk, tags, accessible))
         continue;
       row = platz_record_new (&platz_desk_type, platz_object_copy (&platz_desk_type, desk));
       platz_record_set_extra (row, "room_name", room != NULL ? room->name : "");
-      platz_record_set_extra (row, "state", platz_desk_state_label (state));
+      platz_record_set_extra (row, "state", state);
       platz_record_set_extra (row, "equipment", equipment);
       g_list_store_append (self->desk_rows, row);
     }

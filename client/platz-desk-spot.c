@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "platz-desk-spot.h"
 
 struct _PlatzDeskSpot
@@ -114,4 +116,156 @@ platz_desk_spot_get_label (PlatzDeskSpot *self)
 {
   g_return_val_if_fail (PLATZ_IS_DESK_SPOT (self), NULL);
   return self->label;
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+set_color (cairo_t   *cr,
+           PlatzColor c,
+           double     alpha)
+{
+  cairo_set_source_rgba (cr, c.red, c.green, c.blue, alpha);
+}
+
+static void
+draw_glyph (cairo_t        *cr,
+            PlatzDeskGlyph  glyph,
+            double          x,
+            double          y,
+            double          w,
+            double          h,
+            double          alpha)
+{
+  double cx = x + w / 2, cy = y + h / 2;
+  double r = MIN (w, h) * 0.3;
+
+  if (glyph == PLATZ_DESK_GLYPH_NONE || MIN (w, h) < 5)
+    return;
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, MAX (MIN (w, h) * 0.14, 1.2));
+  switch (glyph)
+    {
+    case PLATZ_DESK_GLYPH_CHECK:
+      cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+      cairo_move_to (cr, cx - r, cy);
+      cairo_line_to (cr, cx - r * 0.3, cy + r * 0.7);
+      cairo_line_to (cr, cx + r, cy - r * 0.7);
+      cairo_stroke (cr);
+      break;
+    case PLATZ_DESK_GLYPH_CROSS:
+      cairo_set_source_rgba (cr, 0.15, 0.15, 0.15, alpha);
+      cairo_move_to (cr, cx - r, cy - r);
+      cairo_line_to (cr, cx + r, cy + r);
+      cairo_move_to (cr, cx + r, cy - r);
+      cairo_line_to (cr, cx - r, cy + r);
+      cairo_stroke (cr);
+      break;
+    case PLATZ_DESK_GLYPH_DOT:
+      cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+      cairo_arc (cr, cx, cy, r * 0.6, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case PLATZ_DESK_GLYPH_NONE:
+    default:
+      break;
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_part (cairo_t        *cr,
+           PlatzDeskState  state,
+           double          x,
+           double          y,
+           double          w,
+           double          h,
+           double          alpha)
+{
+  PlatzDeskLook look = platz_desk_state_look (state);
+  PlatzColor c = platz_desk_state_color (state);
+  double line = CLAMP (MIN (w, h) * 0.12, 1, 2.5);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  switch (look.fill)
+    {
+    case PLATZ_DESK_FILL_SOLID:
+      set_color (cr, c, alpha);
+      cairo_paint (cr);
+      break;
+    case PLATZ_DESK_FILL_HATCHED:
+      cairo_set_source_rgba (cr, 0.93, 0.93, 0.93, alpha);
+      cairo_paint (cr);
+      set_color (cr, c, alpha);
+      cairo_set_line_width (cr, line * 0.7);
+      for (double d = -h; d < w; d += MAX (MIN (w * 2, h) / 4, 2.5))
+        {
+          cairo_move_to (cr, x + d, y + h);
+          cairo_line_to (cr, x + d + h, y);
+        }
+      cairo_stroke (cr);
+      break;
+    case PLATZ_DESK_FILL_OUTLINE:
+    case PLATZ_DESK_FILL_DASHED:
+      cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+      cairo_paint (cr);
+      set_color (cr, c, alpha * 0.25);
+      cairo_paint (cr);
+      set_color (cr, c, alpha);
+      cairo_set_line_width (cr, line * 2);  /* half of it is clipped */
+      if (look.fill == PLATZ_DESK_FILL_DASHED)
+        {
+          double dash = MAX (MIN (w, h) / 4, 1.5);
+
+          cairo_set_dash (cr, &dash, 1, 0);
+        }
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_stroke (cr);
+      break;
+    case PLATZ_DESK_FILL_FAINT:
+    default:
+      set_color (cr, c, alpha * 0.6);
+      cairo_paint (cr);
+      break;
+    }
+  cairo_restore (cr);
+  draw_glyph (cr, look.glyph, x, y, w, h, alpha);
+}
+
+void
+platz_desk_spot_draw_marker (cairo_t        *cr,
+                             double          x,
+                             double          y,
+                             double          size,
+                             PlatzDeskState  am,
+                             PlatzDeskState  pm,
+                             double          alpha)
+{
+  PlatzDeskState parts[2];
+  guint n = platz_desk_marker_parts (am, pm, parts);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double px, pw;
+
+      platz_desk_marker_part_rect (x, size, n, i, &px, &pw);
+      draw_part (cr, parts[i], px, y, pw, size, alpha);
+    }
+  if (n == 2)
+    {
+      /* The seam between morning and afternoon. */
+      cairo_save (cr);
+      cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+      cairo_set_line_width (cr, MAX (size * 0.06, 1));
+      cairo_move_to (cr, x + size / 2, y);
+      cairo_line_to (cr, x + size / 2, y + size);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
 }
