@@ -21,16 +21,14 @@ void        platz_desk_spot_set_label (PlatzDeskSpot *self,
                                        const char    *label);
 const char *platz_desk_spot_get_label (PlatzDeskSpot *self);
 
-/* Draws a desk marker, the square at (x, y) of side size: the morning in
- * the left half and the afternoon in the right one when they differ, each
- * half filled and marked as its state looks (platz_desk_state_look).  The
- * plan and its legend draw with it. */
-void        platz_desk_spot_draw_marker (cairo_t        *cr,
-                                         double          x,
-                                         double          y,
-                                         double          size,
-                                         PlatzDeskState  am,
-                                         PlatzDeskState  pm,
-                                         double          alpha);
+/* Appends a desk marker, the square rect: the morning in the left half
+ * and the afternoon in the right one when they differ, each half filled
+ * and marked as its state looks (platz_desk_state_look).  The plan and
+ * its legend draw with it. */
+void        platz_desk_spot_append_marker (GtkSnapshot           *snapshot,
+                                           const graphene_rect_t *rect,
+                                           PlatzDeskState         am,
+                                           PlatzDeskState         pm,
+                                           double                 alpha);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _PlatzFloorPlan
   GdkTexture        *background;
   GPtrArray         *spots;          /* PlatzDeskSpot, parallel to data->desks */
   PangoLayout       *layout;
+  GHashTable        *text_sizes;     /* label text -> its size, packed */
 
   PlatzPlanView      view;
   char             **filter_equipment;
@@ -466,19 +467,26 @@ append_text (PlatzFloorPlan *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Labels are measured once per floor: names stay, counts repeat. */
 static int
 text_width (PlatzFloorPlan *self,
             const char     *text,
             int            *height)
 {
+  gpointer packed;
   int w, h;
 
-  pango_layout_set_width (self->layout, -1);
-  pango_layout_set_text (self->layout, text, -1);
-  pango_layout_get_pixel_size (self->layout, &w, &h);
+  if (!g_hash_table_lookup_extended (self->text_sizes, text, NULL, &packed))
+    {
+      pango_layout_set_width (self->layout, -1);
+      pango_layout_set_text (self->layout, text, -1);
+      pango_layout_get_pixel_size (self->layout, &w, &h);
+      packed = GUINT_TO_POINTER (CLAMP (w, 0, 0xffff) | CLAMP (h, 0, 0xffff) << 16);
+      g_hash_table_insert (self->text_sizes, g_strdup (text), packed);
+    }
   if (height != NULL)
-    *height = h;
-  return w;
+    *height = GPOINTER_TO_UINT (packed) >> 16;
+  return GPOINTER_TO_UINT (packed) & 0xffff;
 }
 
 /* Room names (and how full the room is) go in a band of the room that no
@@ -550,7 +558,7 @@ draw_desks (PlatzFloorPlan *self,
             int             width,
             int             height)
 {
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  const GdkRGBA selected_color = { 0.1f, 0.1f, 0.1f, 1.0f };
 
   for (guint i = 0; i < self->data->desks->len; i++)
     {
@@ -566,15 +574,13 @@ draw_desks (PlatzFloorPlan *self,
       desk_states (self, desk, &am, &pm, &booked_by);
       if (self->editable && desk->id == self->selected_desk)
         {
-          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-          cairo_rectangle (cr, r.origin.x - 3, r.origin.y - 3, r.size.width + 6,
-                           r.size.height + 6);
-          cairo_fill (cr);
+          graphene_rect_t outer;
+
+          graphene_rect_inset_r (&r, -3, -3, &outer);
+          gtk_snapshot_append_color (snapshot, &selected_color, &outer);
         }
-      platz_desk_spot_draw_marker (cr, r.origin.x, r.origin.y, r.size.width, am, pm,
-                                   desk_dimmed (self, desk) ? 0.22 : 1.0);
+      platz_desk_spot_append_marker (snapshot, &r, am, pm, desk_dimmed (self, desk) ? 0.22 : 1.0);
     }
-  cairo_destroy (cr);
 }
 
 static void
@@ -635,6 +641,7 @@ platz_floor_plan_dispose (GObject *object)
   g_clear_pointer (&self->avail, platz_availability_unref);
   g_clear_object (&self->background);
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->text_sizes, g_hash_table_unref);
 
   G_OBJECT_CLASS (platz_floor_plan_parent_class)->dispose (object);
 }
@@ -701,6 +708,7 @@ platz_floor_plan_init (PlatzFloorPlan *self)
   self->drag_desk = self->drag_room = -1;
   platz_plan_view_init (&self->view, 1, 1);
   self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  self->text_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -760,6 +768,8 @@ platz_floor_plan_set_floor (PlatzFloorPlan *self,
     }
 
   clear_spots (self);
+  if (self->text_sizes != NULL)
+    g_hash_table_remove_all (self->text_sizes);
   if (data != NULL)
     {
       double zoom = self->view.zoom, pan_x = self->view.pan_x, pan_y = self->view.pan_y;

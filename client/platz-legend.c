@@ -25,10 +25,20 @@ draw_swatch (GtkDrawingArea *area,
              gpointer        user_data)
 {
   guint states = GPOINTER_TO_UINT (user_data);
-  double size = MIN (width, height) - 2;
+  float size = MIN (width, height) - 2;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
 
-  platz_desk_spot_draw_marker (cr, (width - size) / 2, (height - size) / 2, size,
-                               states & 0xff, states >> 8, 1.0);
+  platz_desk_spot_append_marker (snapshot,
+                                 &GRAPHENE_RECT_INIT ((width - size) / 2, (height - size) / 2,
+                                                      size, size),
+                                 states & 0xff, states >> 8, 1.0);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    {
+      gsk_render_node_draw (node, cr);
+      gsk_render_node_unref (node);
+    }
 }
 
 static void

@@ -325,23 +325,19 @@ platz_desk_marker_part_rect (double  x,
 /* ------------------------------------------------------------------ */
 
 static guint
-band_covers (const PlatzRoom *room,
-             GPtrArray       *desks,
-             double           y,
-             double           h)
+band_covers (GPtrArray *inside,
+             double     y,
+             double     h)
 {
   const double half = PLATZ_PLAN_DESK_SIZE / 2;
   guint n = 0;
 
-  for (guint i = 0; i < desks->len; i++)
+  for (guint i = 0; i < inside->len; i++)
     {
-      const PlatzDesk *desk = desks->pdata[i];
+      const PlatzDesk *desk = inside->pdata[i];
 
-      if (desk->x + half <= room->x || desk->x - half >= room->x + room->w)
-        continue;
-      if (desk->y + half <= y || desk->y - half >= y + h)
-        continue;
-      n++;
+      if (desk->y + half > y && desk->y - half < y + h)
+        n++;
     }
   return n;
 }
@@ -354,27 +350,41 @@ platz_plan_room_label_band (const PlatzRoom *room,
                             guint           *n_covered)
 {
   const double half = PLATZ_PLAN_DESK_SIZE / 2;
+  g_autoptr(GPtrArray) inside = NULL;
   double lowest;
   double best_y;
   guint best;
+  gboolean top_free;
 
   g_return_val_if_fail (room != NULL && desks != NULL, FALSE);
 
   if (label_h <= 0 || label_h > room->h)
     return FALSE;
+  /* Only the desks whose squares reach into the room can cover its name. */
+  inside = g_ptr_array_new ();
+  for (guint i = 0; i < desks->len; i++)
+    {
+      const PlatzDesk *desk = desks->pdata[i];
+
+      if (desk->x + half > room->x && desk->x - half < room->x + room->w
+          && desk->y + half > room->y && desk->y - half < room->y + room->h)
+        g_ptr_array_add (inside, desks->pdata[i]);
+    }
   lowest = room->y + room->h - label_h;
   /* A free band starts at the top of the room or right under a desk;
    * the bottom of the room is the last try. */
   best_y = room->y;
-  best = band_covers (room, desks, best_y, label_h);
-  for (guint i = 0; i <= desks->len; i++)
+  best = band_covers (inside, best_y, label_h);
+  top_free = best == 0;
+  /* A free top wins outright; else every candidate is weighed. */
+  for (guint i = 0; !top_free && i <= inside->len; i++)
     {
-      double y = i < desks->len ? ((PlatzDesk *) desks->pdata[i])->y + half : lowest;
+      double y = i < inside->len ? ((PlatzDesk *) inside->pdata[i])->y + half : lowest;
       guint n;
 
       if (y < room->y || y > lowest)
         continue;
-      n = band_covers (room, desks, y, label_h);
+      n = band_covers (inside, y, label_h);
       if (n < best || (n == best && y < best_y))
         {
           best = n;

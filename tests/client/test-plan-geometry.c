@@ -314,6 +314,22 @@ test_label_band (void)
   g_assert_false (platz_plan_room_label_band (&room, desks, 4.5, &y, &covered));
 }
 
+/* The highest free band wins, whatever the order of the desks. */
+static void
+test_label_band_highest (void)
+{
+  g_autoptr(GPtrArray) desks = g_ptr_array_new_with_free_func (free_desk);
+  PlatzRoom room = { .x = 0, .y = 0, .w = 4, .h = 6 };
+  double y;
+  guint covered;
+
+  g_ptr_array_add (desks, desk_at (3, 4.0));   /* 3.4-4.6, free under it */
+  g_ptr_array_add (desks, desk_at (1, 0.8));   /* 0.2-1.4, free under it */
+  g_assert_true (platz_plan_room_label_band (&room, desks, 0.6, &y, &covered));
+  g_assert_cmpfloat_with_epsilon (y, 1.4, 1e-9);
+  g_assert_cmpuint (covered, ==, 0);
+}
+
 /* A label is whole when it fits, shrunk a little when nearly, then the
  * count gives way, then the name is shortened. */
 static void
@@ -411,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/plan-geometry/state-looks", test_state_looks);
   g_test_add_func ("/plan-geometry/marker-halves", test_marker_halves);
   g_test_add_func ("/plan-geometry/label-band", test_label_band);
+  g_test_add_func ("/plan-geometry/label-band-highest", test_label_band_highest);
   g_test_add_func ("/plan-geometry/label-fit", test_label_fit);
   g_test_add_func ("/plan-geometry/describe", test_describe);
   g_test_add_func ("/plan-geometry/describe-day", test_describe_day);
