@@ -496,6 +496,10 @@ platz_desk_state_describe_day (PlatzDeskState am,
 {
   GString *s = g_string_new (NULL);
 
+  /* The availability names one booker per desk, the morning's first:
+   * next to a half of one's own it may be one's own name. */
+  if (am == PLATZ_DESK_MINE || pm == PLATZ_DESK_MINE)
+    booked_by = NULL;
   if (am == pm)
     append_state (s, am, booked_by);
   else

@@ -387,11 +387,15 @@ static void
 test_describe_day (void)
 {
   g_autofree char *whole = platz_desk_state_describe_day (PLATZ_DESK_FREE, PLATZ_DESK_FREE, NULL);
-  g_autofree char *halves = platz_desk_state_describe_day (PLATZ_DESK_MINE, PLATZ_DESK_BOOKED,
+  g_autofree char *halves = platz_desk_state_describe_day (PLATZ_DESK_FREE, PLATZ_DESK_BOOKED,
                                                            "Anna");
+  /* Next to one's own half the one name given may be one's own. */
+  g_autofree char *with_mine = platz_desk_state_describe_day (PLATZ_DESK_MINE, PLATZ_DESK_BOOKED,
+                                                              "Emma");
 
   g_assert_cmpstr (whole, ==, "free");
-  g_assert_cmpstr (halves, ==, "morning booked by you, afternoon booked by Anna");
+  g_assert_cmpstr (halves, ==, "morning free, afternoon booked by Anna");
+  g_assert_cmpstr (with_mine, ==, "morning booked by you, afternoon booked");
 }
 
 static void

@@ -196,6 +196,51 @@ test_closed_day (void)
   test_window_close (window);
 }
 
+/* Half yours, half someone else's: both halves are told, on the plan's
+ * desk and in the list, not just "booked by you". */
+static void
+test_half_days (void)
+{
+  g_autoptr(PlatzApi) emma = test_api_login (server->base, "emma", TEST_PASSWORD);
+  g_autoptr(PlatzApi) olga = test_api_login (server->base, "olga", TEST_PASSWORD);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, 1);
+  g_autofree char *tomorrow = g_date_time_format (then, "%Y-%m-%d");
+  GError *error = NULL;
+  PlatzWindow *window;
+  PlatzDayView *day;
+  GListModel *rows;
+  GtkWidget *spot;
+  gboolean found = FALSE;
+
+  error = test_api_book (emma, 4, tomorrow, "am");
+  g_assert_no_error (error);
+  error = test_api_book (olga, 4, tomorrow, "pm");
+  g_assert_no_error (error);
+
+  window = test_window_open (server->base);
+  g_assert_true (test_wait_until (test_signed_in, window, 10000));
+  day = PLATZ_DAY_VIEW (platz_window_get_page (window, "day"));
+  test_go_to_tomorrow (day);
+  test_assert_desk_state (day, 4, PLATZ_DESK_MINE);
+  spot = platz_floor_plan_get_desk_spot (platz_day_view_get_floor_plan (day), 4);
+  g_assert_cmpstr (platz_desk_spot_get_label (PLATZ_DESK_SPOT (spot)), ==,
+                   "Desk A1.02-1, morning booked by you, afternoon booked");
+  rows = platz_day_view_get_desk_list (day);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PlatzRecord) row = g_list_model_get_item (rows, i);
+
+      if (platz_record_get_id (row) != 4)
+        continue;
+      g_assert_cmpstr (platz_record_get_extra (row, "state"), ==,
+                       "morning booked by you, afternoon booked");
+      found = TRUE;
+    }
+  g_assert_true (found);
+  test_window_close (window);
+}
+
 /* An active filter shows on the closed Filters button: the count in the
  * label and the accent style; none, and the button is plain again. */
 static void
@@ -292,11 +337,13 @@ main (int   argc,
   admin = ui->admin;
   test_create_user (server->base, admin, "emma", "employee", 0);
   test_create_user (server->base, admin, "otto", "employee", 0);
+  test_create_user (server->base, admin, "olga", "employee", 0);
 
   g_test_add_func ("/ui/booking/wrong-password", test_wrong_password);
   g_test_add_func ("/ui/booking/book-and-cancel", test_book_and_cancel);
   g_test_add_func ("/ui/booking/taken-desk", test_taken_desk);
   g_test_add_func ("/ui/booking/closed-day", test_closed_day);
+  g_test_add_func ("/ui/booking/half-days", test_half_days);
   g_test_add_func ("/ui/booking/filter-button", test_filter_button);
   g_test_add_func ("/ui/booking/released-booking", test_released_booking);
   return test_ui_run (ui);
