@@ -141,11 +141,10 @@ tint (PlatzColor c,
 static void
 append_drawn (GtkSnapshot          *snapshot,
               const graphene_rect_t *r,
-              PlatzDeskState         state,
+              PlatzDeskLook          look,
+              PlatzColor             c,
               double                 alpha)
 {
-  PlatzDeskLook look = platz_desk_state_look (state);
-  PlatzColor c = platz_desk_state_color (state);
   double x = r->origin.x, y = r->origin.y, w = r->size.width, h = r->size.height;
   double cx = x + w / 2, cy = y + h / 2;
   double m = MIN (w, h), rad = m * 0.3;
@@ -275,7 +274,7 @@ append_part (GtkSnapshot           *snapshot,
       gtk_snapshot_pop (snapshot);
     }
   else if (look.glyph != PLATZ_DESK_GLYPH_NONE || look.fill == PLATZ_DESK_FILL_HATCHED)
-    append_drawn (snapshot, r, state, alpha);
+    append_drawn (snapshot, r, look, c, alpha);
 }
 
 void
