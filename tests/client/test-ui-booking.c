@@ -290,7 +290,7 @@ row_says (gpointer data)
 }
 
 /* A booking released as a no-show says so in My bookings, naming the
- * check-in deadline it missed. */
+ * check-in deadline of its site that it missed. */
 static void
 test_released_booking (void)
 {
@@ -306,11 +306,13 @@ test_released_booking (void)
 
   error = test_api_book (emma, 3, today, "pm");
   g_assert_no_error (error);
-  /* What the server's deadline timer does to an unchecked booking. */
+  /* What the server's deadline timer does to an unchecked booking, at a
+   * deadline of the site's own (the default one is 10:00). */
   g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
   sql = g_strdup_printf ("UPDATE bookings SET status = 'released' WHERE desk_id = 3 "
-                         "AND date = '%s'", today);
+                         "AND date = '%s'; INSERT INTO policies (scope, json) VALUES "
+                         "(1, '{\"check_in_deadline\":\"09:30\"}')", today);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -322,9 +324,15 @@ test_released_booking (void)
   g_assert_true (test_wait_n_items (platz_bookings_page_get_past (bookings), 1, 10000));
   w.list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (bookings),
                                                       PLATZ_TYPE_BOOKINGS_PAGE, "past_list"));
-  w.text = "Released — not checked in by 10:00";
+  w.text = "Released — not checked in by 09:30";
   g_assert_true (test_wait_until (row_says, &w, 5000));
   test_window_close (window);
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM policies WHERE scope = 1", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
 }
 
 int
