@@ -478,15 +478,16 @@ platz_desk_matches_filter (const PlatzDesk *desk,
   return TRUE;
 }
 
-static void
-append_state (GString        *s,
-              PlatzDeskState  state,
-              const char     *booked_by)
+char *
+platz_desk_half_describe (PlatzDeskState state,
+                          PlatzDeskState other,
+                          const char    *booked_by)
 {
-  if ((state == PLATZ_DESK_BOOKED) && booked_by != NULL)
-    g_string_append_printf (s, _("booked by %s"), booked_by);
-  else
-    g_string_append (s, platz_desk_state_label (state));
+  /* The availability names one booker per desk, the morning's first:
+   * next to a half of one's own it may be one's own name. */
+  if (state == PLATZ_DESK_BOOKED && other != PLATZ_DESK_MINE && booked_by != NULL)
+    return g_strdup_printf (_("booked by %s"), booked_by);
+  return g_strdup (platz_desk_state_label (state));
 }
 
 char *
@@ -494,22 +495,13 @@ platz_desk_state_describe_day (PlatzDeskState am,
                                PlatzDeskState pm,
                                const char    *booked_by)
 {
-  GString *s = g_string_new (NULL);
+  g_autofree char *morning = platz_desk_half_describe (am, pm, booked_by);
+  g_autofree char *afternoon = NULL;
 
-  /* The availability names one booker per desk, the morning's first:
-   * next to a half of one's own it may be one's own name. */
-  if (am == PLATZ_DESK_MINE || pm == PLATZ_DESK_MINE)
-    booked_by = NULL;
   if (am == pm)
-    append_state (s, am, booked_by);
-  else
-    {
-      g_string_append (s, _("morning "));
-      append_state (s, am, booked_by);
-      g_string_append (s, _(", afternoon "));
-      append_state (s, pm, booked_by);
-    }
-  return g_string_free (s, FALSE);
+    return g_steal_pointer (&morning);
+  afternoon = platz_desk_half_describe (pm, am, booked_by);
+  return g_strconcat (_("morning "), morning, _(", afternoon "), afternoon, NULL);
 }
 
 char *

@@ -141,6 +141,12 @@ void           platz_desk_marker_part_rect  (double         x,
                                              guint          part,
                                              double        *px,
                                              double        *pw);
+/* One half's state in words: "free", "booked by Anna" (booked_by is
+ * the desk's one booker name, put to a booked half unless the other half
+ * is one's own). */
+char          *platz_desk_half_describe     (PlatzDeskState state,
+                                             PlatzDeskState other,
+                                             const char    *booked_by);
 /* The state in words for a whole day: "free", or "morning booked by you,
  * afternoon free" when the halves differ. */
 char          *platz_desk_state_describe_day (PlatzDeskState am,

@@ -209,6 +209,7 @@ test_half_days (void)
   GError *error = NULL;
   PlatzWindow *window;
   PlatzDayView *day;
+  AdwMessageDialog *dialog;
   GListModel *rows;
   GtkWidget *spot;
   gboolean found = FALSE;
@@ -238,6 +239,16 @@ test_half_days (void)
       found = TRUE;
     }
   g_assert_true (found);
+
+  /* The desk's details put no name to the afternoon (the one name the
+   * plan has is the morning's, one's own). */
+  platz_day_view_activate_desk (day, 4);
+  g_assert_true (test_wait_until (test_desk_dialog_open, day, 5000));
+  dialog = platz_day_view_get_desk_dialog (day);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Morning: booked by you\nAfternoon: booked"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "emma"));
+  adw_message_dialog_response (dialog, "close");
   test_window_close (window);
 }
 
