@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "platz-date.h"
 #include "platz-ui.h"
 #include "platz-bookings-page.h"
 
@@ -20,6 +21,9 @@ struct _PlatzBookingsPage
   GListStore   *upcoming;
   GListStore   *past;
   guint         pending;
+  GHashTable   *building_sites;  /* building id -> site id */
+  GHashTable   *deadlines;       /* site id -> its check-in deadline, "HH:MM" */
+  guint         sites_pending;
 
   GtkSpinner   *spinner;
   GtkLabel     *empty_label;
@@ -283,7 +287,15 @@ create_row (gpointer item,
                         NULL);
   if (g_strcmp0 (booking->status, "released") == 0)
     {
-      g_autofree char *with = g_strdup_printf ("%s · %s", subtitle, _("released (no check-in)"));
+      /* A no-show: say so, and by when checking in would have kept it. */
+      gint64 building = platz_record_get_extra_int (record, "building_id");
+      gpointer site = g_hash_table_lookup (self->building_sites, &building);
+      const char *deadline = site != NULL ? g_hash_table_lookup (self->deadlines, site) : NULL;
+      g_autofree char *released = deadline != NULL
+        ? g_strdup_printf (_("Released — not checked in by %s"), deadline)
+        : g_strdup (_("Released — not checked in"));
+      g_autofree char *with = g_strdup_printf ("%s · %s", subtitle, released);
+
       g_free (subtitle);
       subtitle = g_steal_pointer (&with);
     }
@@ -360,6 +372,96 @@ on_bookings_cb (GObject      *source,
   update_empty (self);
 }
 
+static void
+load_bookings (PlatzBookingsPage *self)
+{
+  g_autofree char *from = platz_ui_today (-PAST_DAYS);
+  g_autofree char *to = platz_ui_today (AHEAD_DAYS);
+
+  set_loading (self, TRUE);
+  platz_api_list_bookings_async (self->api, from, to, TRUE, self->cancellable,
+                                 on_bookings_cb, self);
+}
+
+/* Each site's policies first, so that a released booking can name the
+ * check-in deadline of its site; the list loads either way. */
+typedef struct {
+  PlatzBookingsPage *self;
+  gint64             site_id;
+} SiteOp;
+
+static void
+site_loaded (PlatzBookingsPage *self)
+{
+  if (self->sites_pending > 0 && --self->sites_pending == 0)
+    load_bookings (self);
+}
+
+static void
+on_site_policies_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autofree SiteOp *op = user_data;
+  PlatzBookingsPage *self = op->self;
+  g_autoptr(GError) error = NULL;
+  PlatzPolicies *policies;
+  int minutes;
+
+  policies = platz_api_get_policies_finish (PLATZ_API (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_loading (self, FALSE);
+  if (policies != NULL && platz_time_parse (policies->check_in_deadline, &minutes))
+    g_hash_table_insert (self->deadlines, g_memdup2 (&op->site_id, sizeof op->site_id),
+                         g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60));
+  if (policies != NULL)
+    platz_object_free (&platz_policies_type, policies);
+  site_loaded (self);
+}
+
+static void
+on_buildings_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PlatzBookingsPage *self = user_data;
+  g_autoptr(GListModel) buildings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) sites = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer site;
+
+  buildings = platz_api_list_finish (PLATZ_API (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_loading (self, FALSE);
+  for (guint i = 0; buildings != NULL && i < g_list_model_get_n_items (buildings); i++)
+    {
+      g_autoptr(PlatzRecord) record = g_list_model_get_item (buildings, i);
+      PlatzBuilding *building = platz_record_get_data (record);
+      gint64 *site_id = g_memdup2 (&building->site_id, sizeof building->site_id);
+
+      g_hash_table_insert (self->building_sites,
+                           g_memdup2 (&building->id, sizeof building->id), site_id);
+      g_hash_table_add (sites, site_id);
+    }
+  /* One more than the sites, so that the list loads once, after all. */
+  self->sites_pending = g_hash_table_size (sites) + 1;
+  g_hash_table_iter_init (&iter, sites);
+  while (g_hash_table_iter_next (&iter, &site, NULL))
+    {
+      SiteOp *op = g_new0 (SiteOp, 1);
+
+      op->self = self;
+      op->site_id = *(gint64 *) site;
+      set_loading (self, TRUE);
+      platz_api_get_policies_async (self->api, op->site_id, self->cancellable,
+                                    on_site_policies_cb, op);
+    }
+  site_loaded (self);
+}
+
 /* ------------------------------------------------------------------ */
 /* GObject overrides                                                   */
 /* ------------------------------------------------------------------ */
@@ -376,6 +478,8 @@ platz_bookings_page_dispose (GObject *object)
   platz_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->upcoming);
   g_clear_object (&self->past);
+  g_clear_pointer (&self->building_sites, g_hash_table_unref);
+  g_clear_pointer (&self->deadlines, g_hash_table_unref);
   G_OBJECT_CLASS (platz_bookings_page_parent_class)->dispose (object);
 }
 
@@ -411,6 +515,8 @@ platz_bookings_page_init (PlatzBookingsPage *self)
 
   self->upcoming = g_list_store_new (PLATZ_TYPE_RECORD);
   self->past = g_list_store_new (PLATZ_TYPE_RECORD);
+  self->building_sites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->deadlines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gtk_list_box_bind_model (self->upcoming_list, G_LIST_MODEL (self->upcoming),
                            create_row, self, NULL);
   gtk_list_box_bind_model (self->past_list, G_LIST_MODEL (self->past), create_row, self, NULL);
@@ -436,18 +542,16 @@ platz_bookings_page_set_api (PlatzBookingsPage *self,
 void
 platz_bookings_page_reload (PlatzBookingsPage *self)
 {
-  g_autofree char *from = platz_ui_today (-PAST_DAYS);
-  g_autofree char *to = platz_ui_today (AHEAD_DAYS);
-
   g_return_if_fail (PLATZ_IS_BOOKINGS_PAGE (self));
 
   if (self->api == NULL)
     return;
   platz_ui_renew_cancellable (&self->cancellable);
   self->pending = 0;
+  g_hash_table_remove_all (self->building_sites);
+  g_hash_table_remove_all (self->deadlines);
   set_loading (self, TRUE);
-  platz_api_list_bookings_async (self->api, from, to, TRUE, self->cancellable,
-                                 on_bookings_cb, self);
+  platz_api_list_buildings_async (self->api, 0, self->cancellable, on_buildings_cb, self);
 }
 
 GListModel *

@@ -49,6 +49,7 @@ struct _PlatzDayView
   GtkButton         *prev_button;
   GtkButton         *next_button;
   GtkSpinner        *spinner;
+  GtkMenuButton     *filter_button;
   GtkBox            *filter_box;
   GtkStack          *content_stack;
   GtkScrolledWindow *list_scroller;

@@ -167,15 +167,15 @@ rebuild_list (PlatzDayView *self)
     {
       const PlatzDesk *desk = data->desks->pdata[i];
       PlatzRoom *room = platz_floor_data_find_room (data, desk->room_id);
-      PlatzDeskState state = platz_floor_plan_get_desk_state (self->floor_plan, desk->id);
       g_autoptr(PlatzRecord) row = NULL;
       g_autofree char *equipment = platz_equipment_describe (desk->equipment);
+      g_autofree char *state = platz_floor_plan_describe_desk_day (self->floor_plan, desk->id);
 
       if (!platz_desk_matches_filter (desk, tags, accessible))
         continue;
       row = platz_record_new (&platz_desk_type, platz_object_copy (&platz_desk_type, desk));
       platz_record_set_extra (row, "room_name", room != NULL ? room->name : "");
-      platz_record_set_extra (row, "state", platz_desk_state_label (state));
+      platz_record_set_extra (row, "state", state);
       platz_record_set_extra (row, "equipment", equipment);
       g_list_store_append (self->desk_rows, row);
     }
@@ -576,6 +576,45 @@ on_zoom_reset_clicked_cb (PlatzDayView *self)
   platz_floor_plan_reset_view (self->floor_plan);
 }
 
+/* An active filter shows on the closed button: its count in the label,
+ * the accent colour, and which ones in the accessible description. */
+static void
+update_filter_button (PlatzDayView *self,
+                      char * const *tags,
+                      gboolean      accessible)
+{
+  GtkWidget *button = GTK_WIDGET (self->filter_button);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *label = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *description = NULL;
+  guint n;
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    g_ptr_array_add (names, (gpointer) platz_equipment_label (tags[i]));
+  if (accessible)
+    g_ptr_array_add (names, _("Barrier-free access"));
+  n = names->len;
+  g_ptr_array_add (names, NULL);
+  if (n == 0)
+    {
+      gtk_menu_button_set_label (self->filter_button, _("_Filters"));
+      gtk_widget_remove_css_class (button, "accent");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (button),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+  /* TRANSLATORS: the Filters button with the number of active filters */
+  label = g_strdup_printf (_("_Filters (%u)"), n);
+  list = g_strjoinv (", ", (char **) names->pdata);
+  description = g_strdup_printf (ngettext ("%u filter active: %s", "%u filters active: %s", n),
+                                 n, list);
+  gtk_menu_button_set_label (self->filter_button, label);
+  gtk_widget_add_css_class (button, "accent");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
 static void
 on_filter_toggled_cb (PlatzDayView *self)
 {
@@ -584,6 +623,7 @@ on_filter_toggled_cb (PlatzDayView *self)
 
   tags = current_filter (self, &accessible);
   platz_floor_plan_set_filter (self->floor_plan, tags, accessible);
+  update_filter_button (self, tags, accessible);
   rebuild_list (self);
 }
 
@@ -783,6 +823,7 @@ platz_day_view_class_init (PlatzDayViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlatzDayView, prev_button);
   gtk_widget_class_bind_template_child (widget_class, PlatzDayView, next_button);
   gtk_widget_class_bind_template_child (widget_class, PlatzDayView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PlatzDayView, filter_button);
   gtk_widget_class_bind_template_child (widget_class, PlatzDayView, filter_box);
   gtk_widget_class_bind_template_child (widget_class, PlatzDayView, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PlatzDayView, list_scroller);

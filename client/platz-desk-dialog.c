@@ -237,6 +237,8 @@ platz_desk_dialog_open (PlatzDayView *self,
   g_autofree char *heading = NULL;
   g_autofree char *date = NULL;
   g_autofree char *equipment = NULL;
+  g_autofree char *morning = NULL;
+  g_autofree char *afternoon = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   PlatzDeskState am, pm;
   GtkWidget *dialog;
@@ -257,13 +259,13 @@ platz_desk_dialog_open (PlatzDayView *self,
   heading = g_strdup_printf (_("Desk %s"), desk->name);
   g_string_append_printf (body, _("Room %s · %s"), room != NULL ? room->name : "?", date);
   g_string_append (body, "\n\n");
+  /* The booker's name goes with the half they booked. */
+  morning = platz_desk_half_describe (am, pm, a != NULL ? a->booked_by : NULL);
+  afternoon = platz_desk_half_describe (pm, am, a != NULL ? a->booked_by : NULL);
   if (am == pm)
-    g_string_append_printf (body, _("All day: %s"), platz_desk_state_label (am));
+    g_string_append_printf (body, _("All day: %s"), morning);
   else
-    g_string_append_printf (body, _("Morning: %s\nAfternoon: %s"),
-                            platz_desk_state_label (am), platz_desk_state_label (pm));
-  if (a != NULL && a->booked_by != NULL)
-    g_string_append_printf (body, _(" (%s)"), a->booked_by);
+    g_string_append_printf (body, _("Morning: %s\nAfternoon: %s"), morning, afternoon);
   if (*equipment != '\0')
     g_string_append_printf (body, "\n%s", equipment);
   if (desk->accessible)

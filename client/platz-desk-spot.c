@@ -115,3 +115,194 @@ platz_desk_spot_get_label (PlatzDeskSpot *self)
   g_return_val_if_fail (PLATZ_IS_DESK_SPOT (self), NULL);
   return self->label;
 }
+
+/* ------------------------------------------------------------------ */
+/* Drawing                                                             */
+/* ------------------------------------------------------------------ */
+
+static GdkRGBA
+rgba (PlatzColor c,
+      double     alpha)
+{
+  return (GdkRGBA) { c.red, c.green, c.blue, alpha };
+}
+
+/* White under a tint of the colour, so that the plan does not show
+ * through an outline. */
+static GdkRGBA
+tint (PlatzColor c,
+      double     alpha)
+{
+  return (GdkRGBA) { 0.75f + c.red / 4, 0.75f + c.green / 4, 0.75f + c.blue / 4, alpha };
+}
+
+/* The drawn marks (check, cross and hatching) are small cairo nodes: only
+ * yours and blocked desks have them. */
+static void
+append_drawn (GtkSnapshot          *snapshot,
+              const graphene_rect_t *r,
+              PlatzDeskLook          look,
+              PlatzColor             c,
+              double                 alpha)
+{
+  double x = r->origin.x, y = r->origin.y, w = r->size.width, h = r->size.height;
+  double cx = x + w / 2, cy = y + h / 2;
+  double m = MIN (w, h), rad = m * 0.3;
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, r);
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  if (look.fill == PLATZ_DESK_FILL_HATCHED)
+    {
+      cairo_set_source_rgba (cr, c.red, c.green, c.blue, alpha);
+      cairo_set_line_width (cr, CLAMP (m * 0.08, 0.8, 1.8));
+      for (double d = -h; d < w; d += MAX (m / 4, 2.5))
+        {
+          cairo_move_to (cr, x + d, y + h);
+          cairo_line_to (cr, x + d + h, y);
+        }
+      cairo_stroke (cr);
+    }
+  if (m >= 5)
+    {
+      cairo_set_line_width (cr, MAX (m * 0.14, 1.2));
+      if (look.glyph == PLATZ_DESK_GLYPH_CHECK)
+        {
+          cairo_set_source_rgba (cr, 1, 1, 1, alpha);
+          cairo_move_to (cr, cx - rad, cy);
+          cairo_line_to (cr, cx - rad * 0.3, cy + rad * 0.7);
+          cairo_line_to (cr, cx + rad, cy - rad * 0.7);
+          cairo_stroke (cr);
+        }
+      else if (look.glyph == PLATZ_DESK_GLYPH_CROSS)
+        {
+          cairo_set_source_rgba (cr, 0.15, 0.15, 0.15, alpha);
+          cairo_move_to (cr, cx - rad, cy - rad);
+          cairo_line_to (cr, cx + rad, cy + rad);
+          cairo_move_to (cr, cx + rad, cy - rad);
+          cairo_line_to (cr, cx - rad, cy + rad);
+          cairo_stroke (cr);
+        }
+    }
+  cairo_destroy (cr);
+}
+
+/* A dashed border of colour as short bars along the edges. */
+static void
+append_dashes (GtkSnapshot           *snapshot,
+               const graphene_rect_t *r,
+               const GdkRGBA         *color,
+               float                  line)
+{
+  float x = r->origin.x, y = r->origin.y, w = r->size.width, h = r->size.height;
+  float dash = MAX (MIN (w, h) / 4, 1.5f);
+
+  for (float d = 0; d < w; d += 2 * dash)
+    {
+      float len = MIN (dash, w - d);
+
+      gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x + d, y, len, line));
+      gtk_snapshot_append_color (snapshot, color,
+                                 &GRAPHENE_RECT_INIT (x + d, y + h - line, len, line));
+    }
+  for (float d = 0; d < h; d += 2 * dash)
+    {
+      float len = MIN (dash, h - d);
+
+      gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y + d, line, len));
+      gtk_snapshot_append_color (snapshot, color,
+                                 &GRAPHENE_RECT_INIT (x + w - line, y + d, line, len));
+    }
+}
+
+static void
+append_part (GtkSnapshot           *snapshot,
+             const graphene_rect_t *r,
+             PlatzDeskState         state,
+             double                 alpha)
+{
+  PlatzDeskLook look = platz_desk_state_look (state);
+  PlatzColor c = platz_desk_state_color (state);
+  GdkRGBA color = rgba (c, alpha);
+  float line = CLAMP (MIN (r->size.width, r->size.height) * 0.12f, 1, 2.5f);
+
+  switch (look.fill)
+    {
+    case PLATZ_DESK_FILL_SOLID:
+      gtk_snapshot_append_color (snapshot, &color, r);
+      break;
+    case PLATZ_DESK_FILL_HATCHED:
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.93f, 0.93f, 0.93f, alpha }, r);
+      break;
+    case PLATZ_DESK_FILL_OUTLINE:
+      {
+        GdkRGBA light = tint (c, alpha);
+        GskRoundedRect outline;
+        const float widths[4] = { line, line, line, line };
+        const GdkRGBA colors[4] = { color, color, color, color };
+
+        gtk_snapshot_append_color (snapshot, &light, r);
+        gsk_rounded_rect_init_from_rect (&outline, r, 0);
+        gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+      }
+      break;
+    case PLATZ_DESK_FILL_DASHED:
+      {
+        GdkRGBA light = tint (c, alpha);
+
+        gtk_snapshot_append_color (snapshot, &light, r);
+        append_dashes (snapshot, r, &color, line);
+      }
+      break;
+    case PLATZ_DESK_FILL_FAINT:
+    default:
+      color.alpha *= 0.6f;
+      gtk_snapshot_append_color (snapshot, &color, r);
+      break;
+    }
+
+  if (look.glyph == PLATZ_DESK_GLYPH_DOT && MIN (r->size.width, r->size.height) >= 5)
+    {
+      float d = MIN (r->size.width, r->size.height) * 0.36f;
+      graphene_rect_t dot = GRAPHENE_RECT_INIT (r->origin.x + (r->size.width - d) / 2,
+                                                r->origin.y + (r->size.height - d) / 2, d, d);
+      GskRoundedRect round;
+
+      gsk_rounded_rect_init_from_rect (&round, &dot, d / 2);
+      gtk_snapshot_push_rounded_clip (snapshot, &round);
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, alpha }, &dot);
+      gtk_snapshot_pop (snapshot);
+    }
+  else if (look.glyph != PLATZ_DESK_GLYPH_NONE || look.fill == PLATZ_DESK_FILL_HATCHED)
+    append_drawn (snapshot, r, look, c, alpha);
+}
+
+void
+platz_desk_spot_append_marker (GtkSnapshot           *snapshot,
+                               const graphene_rect_t *rect,
+                               PlatzDeskState         am,
+                               PlatzDeskState         pm,
+                               double                 alpha)
+{
+  PlatzDeskState parts[2];
+  guint n = platz_desk_marker_parts (am, pm, parts);
+  float size = rect->size.width;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double px, pw;
+
+      platz_desk_marker_part_rect (rect->origin.x, size, n, i, &px, &pw);
+      append_part (snapshot, &GRAPHENE_RECT_INIT (px, rect->origin.y, pw, rect->size.height),
+                   parts[i], alpha);
+    }
+  if (n == 2)
+    {
+      /* The seam between morning and afternoon. */
+      float seam = MAX (size * 0.06f, 1);
+
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, alpha },
+                                 &GRAPHENE_RECT_INIT (rect->origin.x + (size - seam) / 2,
+                                                      rect->origin.y, seam, rect->size.height));
+    }
+}

@@ -20,6 +20,7 @@ struct _PlatzFloorPlan
   GdkTexture        *background;
   GPtrArray         *spots;          /* PlatzDeskSpot, parallel to data->desks */
   PangoLayout       *layout;
+  GHashTable        *text_sizes;     /* label text -> its size, packed */
 
   PlatzPlanView      view;
   char             **filter_equipment;
@@ -422,12 +423,10 @@ draw_rooms (PlatzFloorPlan *self,
 {
   const GdkRGBA border_color = { 0.24f, 0.22f, 0.27f, 1.0f };
   const GdkRGBA selected_color = { 0.21f, 0.52f, 0.89f, 1.0f };
-  const GdkRGBA text_color = { 0.14f, 0.12f, 0.16f, 1.0f };
 
   for (guint i = 0; i < self->data->rooms->len; i++)
     {
       const PlatzRoom *room = self->data->rooms->pdata[i];
-      const PlatzRoomFill *fill = platz_availability_get_room (self->avail, room->id);
       gboolean selected = self->editable && room->id == self->selected_room;
       const GdkRGBA *border = selected ? &selected_color : &border_color;
       float widths[4];
@@ -443,55 +442,136 @@ draw_rooms (PlatzFloorPlan *self,
         widths[k] = selected ? 3.0f : 1.5f;
       gsk_rounded_rect_init_from_rect (&outline, &r, 0);
       gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+    }
+}
 
-      if (r.size.width > 36 && r.size.height > 18)
+/* Appends the layout's text at (x, y), scaled, within width (pixels after
+ * scaling; -1 for no limit). */
+static void
+append_text (PlatzFloorPlan *self,
+             GtkSnapshot    *snapshot,
+             const char     *text,
+             double          x,
+             double          y,
+             double          scale,
+             double          width)
+{
+  const GdkRGBA text_color = { 0.14f, 0.12f, 0.16f, 1.0f };
+
+  pango_layout_set_text (self->layout, text, -1);
+  pango_layout_set_width (self->layout, width < 0 ? -1 : (int) (width / scale * PANGO_SCALE));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_scale (snapshot, scale, scale);
+  gtk_snapshot_append_layout (snapshot, self->layout, &text_color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Labels are measured once per floor: names stay, counts repeat. */
+static int
+text_width (PlatzFloorPlan *self,
+            const char     *text,
+            int            *height)
+{
+  gpointer packed;
+  int w, h;
+
+  if (!g_hash_table_lookup_extended (self->text_sizes, text, NULL, &packed))
+    {
+      pango_layout_set_width (self->layout, -1);
+      pango_layout_set_text (self->layout, text, -1);
+      pango_layout_get_pixel_size (self->layout, &w, &h);
+      packed = GUINT_TO_POINTER (CLAMP (w, 0, 0xffff) | CLAMP (h, 0, 0xffff) << 16);
+      g_hash_table_insert (self->text_sizes, g_strdup (text), packed);
+    }
+  if (height != NULL)
+    *height = GPOINTER_TO_UINT (packed) >> 16;
+  return GPOINTER_TO_UINT (packed) & 0xffff;
+}
+
+/* Room names (and how full the room is) go in a band of the room that no
+ * desk covers, shrunk a little or shortened to fit its width; after the
+ * desks, so that where desks cover every band the name stays readable on
+ * a backdrop. */
+static void
+draw_room_labels (PlatzFloorPlan *self,
+                  GtkSnapshot    *snapshot)
+{
+  const double pad = 3, gap = 6;
+  double scale = platz_plan_view_scale (&self->view);
+
+  for (guint i = 0; i < self->data->rooms->len; i++)
+    {
+      const PlatzRoom *room = self->data->rooms->pdata[i];
+      const PlatzRoomFill *fill = platz_availability_get_room (self->avail, room->id);
+      g_autofree char *count = NULL;
+      PlatzLabelFit fit;
+      graphene_rect_t r;
+      double band_y, wx, wy, avail, band_h;
+      int name_w, count_w = 0, th;
+      guint covered;
+
+      room_rect (self, room, &r);
+      avail = r.size.width - 2 * pad;
+      if (avail < 16 || r.size.height < 12)
+        continue;
+      if (fill != NULL && fill->limit > 0)
+        count = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                                 MAX (fill->booked_am, fill->booked_pm), fill->limit);
+      if (count != NULL)
+        count_w = text_width (self, count, NULL);
+      name_w = text_width (self, room->name, &th);
+      fit = platz_plan_fit_room_label (avail, name_w, count_w, gap);
+      band_h = th * fit.scale + 2;
+      if (!platz_plan_room_label_band (room, self->data->desks, band_h / scale, &band_y,
+                                       &covered))
+        continue;
+      platz_plan_view_to_widget (&self->view, room->x, band_y, &wx, &wy);
+
+      gtk_snapshot_push_clip (snapshot, &r);
+      if (covered > 0)
         {
-          g_autofree char *text = NULL;
-          int tw, th;
+          GdkRGBA backdrop;
 
-          if (fill != NULL && fill->limit > 0)
-            text = g_strdup_printf ("%s  %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
-                                    room->name, MAX (fill->booked_am, fill->booked_pm),
-                                    fill->limit);
-          else
-            text = g_strdup (room->name);
-          pango_layout_set_text (self->layout, text, -1);
-          pango_layout_set_width (self->layout, (int) (r.size.width - 6) * PANGO_SCALE);
-          pango_layout_get_pixel_size (self->layout, &tw, &th);
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot,
-                                  &GRAPHENE_POINT_INIT (r.origin.x + 3, r.origin.y + 2));
-          gtk_snapshot_append_layout (snapshot, self->layout, &text_color);
-          gtk_snapshot_restore (snapshot);
+          room_fill_color (room, &backdrop);
+          backdrop.alpha = 0.9f;
+          gtk_snapshot_append_color (snapshot, &backdrop,
+                                     &GRAPHENE_RECT_INIT (r.origin.x, wy, r.size.width, band_h));
         }
+      if (fit.show_count)
+        {
+          append_text (self, snapshot, count, r.origin.x + r.size.width - pad - count_w * fit.scale,
+                       wy + 1, fit.scale, -1);
+          avail -= (count_w + gap) * fit.scale;
+        }
+      pango_layout_set_ellipsize (self->layout, fit.ellipsize ? PANGO_ELLIPSIZE_END
+                                                              : PANGO_ELLIPSIZE_NONE);
+      append_text (self, snapshot, room->name, r.origin.x + pad, wy + 1, fit.scale, avail);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_NONE);
+      gtk_snapshot_pop (snapshot);
     }
 }
 
 static void
 draw_desks (PlatzFloorPlan *self,
-            GtkSnapshot    *snapshot)
+            GtkSnapshot    *snapshot,
+            int             width,
+            int             height)
 {
-  const GdkRGBA white = { 1, 1, 1, 0.95f };
-  const GdkRGBA dark = { 0.1f, 0.1f, 0.1f, 0.8f };
   const GdkRGBA selected_color = { 0.1f, 0.1f, 0.1f, 1.0f };
 
   for (guint i = 0; i < self->data->desks->len; i++)
     {
       const PlatzDesk *desk = self->data->desks->pdata[i];
-      PlatzDeskState am, pm, state;
+      PlatzDeskState am, pm;
       const char *booked_by;
-      PlatzColor c;
-      GdkRGBA color;
       graphene_rect_t r;
-      float alpha;
 
-      desk_states (self, desk, &am, &pm, &booked_by);
-      state = platz_desk_state_combine (am, pm);
-      c = platz_desk_state_color (state);
-      alpha = desk_dimmed (self, desk) ? 0.22f : 1.0f;
-      color = (GdkRGBA) { c.red, c.green, c.blue, alpha };
       desk_rect (self, desk, &r);
-
+      if (r.origin.x > width || r.origin.y > height
+          || r.origin.x + r.size.width < 0 || r.origin.y + r.size.height < 0)
+        continue;
+      desk_states (self, desk, &am, &pm, &booked_by);
       if (self->editable && desk->id == self->selected_desk)
         {
           graphene_rect_t outer;
@@ -499,43 +579,7 @@ draw_desks (PlatzFloorPlan *self,
           graphene_rect_inset_r (&r, -3, -3, &outer);
           gtk_snapshot_append_color (snapshot, &selected_color, &outer);
         }
-      gtk_snapshot_append_color (snapshot, &color, &r);
-
-      /* Shape marks, so that states differ without colour too. */
-      if (state == PLATZ_DESK_MINE)
-        {
-          graphene_rect_t inner;
-
-          graphene_rect_inset_r (&r, r.size.width * 0.3f, r.size.height * 0.3f, &inner);
-          gtk_snapshot_append_color (snapshot, &white, &inner);
-        }
-      else if (state == PLATZ_DESK_BLOCKED)
-        {
-          graphene_rect_t bar = GRAPHENE_RECT_INIT (r.origin.x + r.size.width * 0.15f,
-                                                    r.origin.y + r.size.height * 0.42f,
-                                                    r.size.width * 0.7f,
-                                                    r.size.height * 0.16f);
-
-          gtk_snapshot_append_color (snapshot, &white, &bar);
-        }
-      else if (state == PLATZ_DESK_BOOKED || state == PLATZ_DESK_ROOM_FULL)
-        {
-          graphene_rect_t dot;
-
-          graphene_rect_inset_r (&r, r.size.width * 0.38f, r.size.height * 0.38f, &dot);
-          gtk_snapshot_append_color (snapshot, &dark, &dot);
-        }
-      else if (state == PLATZ_DESK_PARTLY_FREE)
-        {
-          graphene_rect_t half = GRAPHENE_RECT_INIT (r.origin.x, r.origin.y,
-                                                     r.size.width / 2, r.size.height);
-          PlatzColor fc = platz_desk_state_color (PLATZ_DESK_FREE);
-          GdkRGBA free_color = { fc.red, fc.green, fc.blue, alpha };
-
-          if (pm == PLATZ_DESK_FREE)
-            half.origin.x += r.size.width / 2;
-          gtk_snapshot_append_color (snapshot, &free_color, &half);
-        }
+      platz_desk_spot_append_marker (snapshot, &r, am, pm, desk_dimmed (self, desk) ? 0.22 : 1.0);
     }
 }
 
@@ -563,7 +607,8 @@ platz_floor_plan_snapshot (GtkWidget   *widget,
     gtk_snapshot_append_texture (snapshot, self->background, &plan);
 
   draw_rooms (self, snapshot);
-  draw_desks (self, snapshot);
+  draw_desks (self, snapshot, width, height);
+  draw_room_labels (self, snapshot);
 
   for (guint i = 0; i < self->spots->len; i++)
     gtk_widget_snapshot_child (widget, self->spots->pdata[i], snapshot);
@@ -596,6 +641,7 @@ platz_floor_plan_dispose (GObject *object)
   g_clear_pointer (&self->avail, platz_availability_unref);
   g_clear_object (&self->background);
   g_clear_object (&self->layout);
+  g_clear_pointer (&self->text_sizes, g_hash_table_unref);
 
   G_OBJECT_CLASS (platz_floor_plan_parent_class)->dispose (object);
 }
@@ -662,7 +708,7 @@ platz_floor_plan_init (PlatzFloorPlan *self)
   self->drag_desk = self->drag_room = -1;
   platz_plan_view_init (&self->view, 1, 1);
   self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+  self->text_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -722,6 +768,8 @@ platz_floor_plan_set_floor (PlatzFloorPlan *self,
     }
 
   clear_spots (self);
+  if (self->text_sizes != NULL)
+    g_hash_table_remove_all (self->text_sizes);
   if (data != NULL)
     {
       double zoom = self->view.zoom, pan_x = self->view.pan_x, pan_y = self->view.pan_y;
@@ -856,6 +904,21 @@ platz_floor_plan_get_desk_state (PlatzFloorPlan *self,
     return PLATZ_DESK_UNKNOWN;
   desk_states (self, desk, &am, &pm, &booked_by);
   return platz_desk_state_combine (am, pm);
+}
+
+char *
+platz_floor_plan_describe_desk_day (PlatzFloorPlan *self,
+                                    gint64          desk_id)
+{
+  PlatzDeskState am = PLATZ_DESK_UNKNOWN, pm = PLATZ_DESK_UNKNOWN;
+  const char *booked_by = NULL;
+  PlatzDesk *desk;
+
+  g_return_val_if_fail (PLATZ_IS_FLOOR_PLAN (self), NULL);
+
+  if (self->data != NULL && (desk = platz_floor_data_find_desk (self->data, desk_id)) != NULL)
+    desk_states (self, desk, &am, &pm, &booked_by);
+  return platz_desk_state_describe_day (am, pm, booked_by);
 }
 
 GtkWidget *

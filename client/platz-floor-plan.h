@@ -42,6 +42,9 @@ const PlatzPlanView *platz_floor_plan_get_view      (PlatzFloorPlan    *self);
 /* For tests and the list view. */
 PlatzDeskState    platz_floor_plan_get_desk_state   (PlatzFloorPlan    *self,
                                                      gint64             desk_id);
+/* The desk's state in words for the day, halves named when they differ. */
+char             *platz_floor_plan_describe_desk_day (PlatzFloorPlan *self,
+                                                      gint64          desk_id);
 GtkWidget        *platz_floor_plan_get_desk_spot    (PlatzFloorPlan    *self,
                                                      gint64             desk_id);
 gboolean          platz_floor_plan_desk_is_dimmed   (PlatzFloorPlan    *self,

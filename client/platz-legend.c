@@ -3,7 +3,9 @@
 
 #include "config.h"
 
-#include "platz-plan-geometry.h"
+#include <glib/gi18n.h>
+
+#include "platz-desk-spot.h"
 #include "platz-legend.h"
 
 struct _PlatzLegend
@@ -13,6 +15,8 @@ struct _PlatzLegend
 
 G_DEFINE_FINAL_TYPE (PlatzLegend, platz_legend, GTK_TYPE_WIDGET)
 
+/* A swatch is a desk marker as the plan draws it: am and pm packed into
+ * the user data. */
 static void
 draw_swatch (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -20,11 +24,21 @@ draw_swatch (GtkDrawingArea *area,
              int             height,
              gpointer        user_data)
 {
-  PlatzColor c = platz_desk_state_color (GPOINTER_TO_INT (user_data));
+  guint states = GPOINTER_TO_UINT (user_data);
+  float size = MIN (width, height) - 2;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
 
-  cairo_set_source_rgb (cr, c.red, c.green, c.blue);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
+  platz_desk_spot_append_marker (snapshot,
+                                 &GRAPHENE_RECT_INIT ((width - size) / 2, (height - size) / 2,
+                                                      size, size),
+                                 states & 0xff, states >> 8, 1.0);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    {
+      gsk_render_node_draw (node, cr);
+      gsk_render_node_unref (node);
+    }
 }
 
 static void
@@ -46,30 +60,39 @@ platz_legend_class_init (PlatzLegendClass *klass)
 }
 
 static void
+add_entry (PlatzLegend    *self,
+           PlatzDeskState  am,
+           PlatzDeskState  pm,
+           const char     *text)
+{
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 16);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 16);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
+                                  GUINT_TO_POINTER (am | pm << 8), NULL);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_margin_end (label, 10);
+  gtk_widget_set_parent (swatch, GTK_WIDGET (self));
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+}
+
+static void
 platz_legend_init (PlatzLegend *self)
 {
   static const PlatzDeskState shown[] = {
-    PLATZ_DESK_FREE, PLATZ_DESK_PARTLY_FREE, PLATZ_DESK_MINE, PLATZ_DESK_BOOKED,
+    PLATZ_DESK_FREE, PLATZ_DESK_MINE, PLATZ_DESK_BOOKED,
     PLATZ_DESK_ROOM_FULL, PLATZ_DESK_ASSIGNED, PLATZ_DESK_BLOCKED,
   };
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
-    {
-      GtkWidget *swatch = gtk_drawing_area_new ();
-      GtkWidget *label = gtk_label_new (platz_desk_state_label (shown[i]));
-
-      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
-      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
-      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
-                                      GINT_TO_POINTER (shown[i]), NULL);
-      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_set_margin_end (label, 10);
-      gtk_widget_set_parent (swatch, GTK_WIDGET (self));
-      gtk_widget_set_parent (label, GTK_WIDGET (self));
-    }
+    add_entry (self, shown[i], shown[i], platz_desk_state_label (shown[i]));
+  /* A desk whose halves differ is drawn in two halves. */
+  add_entry (self, PLATZ_DESK_FREE, PLATZ_DESK_BOOKED, _("left half morning, right half afternoon"));
 }
 
 GtkWidget *

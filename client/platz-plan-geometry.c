@@ -273,6 +273,155 @@ platz_desk_state_color (PlatzDeskState state)
   return states[state].color;
 }
 
+PlatzDeskLook
+platz_desk_state_look (PlatzDeskState state)
+{
+  static const PlatzDeskLook looks[PLATZ_DESK_N_STATES] = {
+    [PLATZ_DESK_FREE]        = { PLATZ_DESK_FILL_OUTLINE, PLATZ_DESK_GLYPH_NONE },
+    [PLATZ_DESK_BOOKED]      = { PLATZ_DESK_FILL_SOLID,   PLATZ_DESK_GLYPH_NONE },
+    [PLATZ_DESK_MINE]        = { PLATZ_DESK_FILL_SOLID,   PLATZ_DESK_GLYPH_CHECK },
+    [PLATZ_DESK_BLOCKED]     = { PLATZ_DESK_FILL_HATCHED, PLATZ_DESK_GLYPH_CROSS },
+    [PLATZ_DESK_ROOM_FULL]   = { PLATZ_DESK_FILL_DASHED,  PLATZ_DESK_GLYPH_NONE },
+    [PLATZ_DESK_ASSIGNED]    = { PLATZ_DESK_FILL_SOLID,   PLATZ_DESK_GLYPH_DOT },
+    /* Never drawn: a desk free for one half is drawn in two halves. */
+    [PLATZ_DESK_PARTLY_FREE] = { PLATZ_DESK_FILL_OUTLINE, PLATZ_DESK_GLYPH_NONE },
+    [PLATZ_DESK_UNKNOWN]     = { PLATZ_DESK_FILL_FAINT,   PLATZ_DESK_GLYPH_NONE },
+  };
+
+  g_return_val_if_fail (state < PLATZ_DESK_N_STATES, looks[PLATZ_DESK_UNKNOWN]);
+  return looks[state];
+}
+
+guint
+platz_desk_marker_parts (PlatzDeskState am,
+                         PlatzDeskState pm,
+                         PlatzDeskState parts[2])
+{
+  parts[0] = am;
+  parts[1] = pm;
+  return am == pm ? 1 : 2;
+}
+
+void
+platz_desk_marker_part_rect (double  x,
+                             double  size,
+                             guint   n_parts,
+                             guint   part,
+                             double *px,
+                             double *pw)
+{
+  if (n_parts < 2)
+    {
+      *px = x;
+      *pw = size;
+      return;
+    }
+  *pw = size / 2;
+  *px = part == 0 ? x : x + size / 2;
+}
+
+/* ------------------------------------------------------------------ */
+/* Room labels                                                         */
+/* ------------------------------------------------------------------ */
+
+static guint
+band_covers (GPtrArray *inside,
+             double     y,
+             double     h)
+{
+  const double half = PLATZ_PLAN_DESK_SIZE / 2;
+  guint n = 0;
+
+  for (guint i = 0; i < inside->len; i++)
+    {
+      const PlatzDesk *desk = inside->pdata[i];
+
+      if (desk->y + half > y && desk->y - half < y + h)
+        n++;
+    }
+  return n;
+}
+
+gboolean
+platz_plan_room_label_band (const PlatzRoom *room,
+                            GPtrArray       *desks,
+                            double           label_h,
+                            double          *band_y,
+                            guint           *n_covered)
+{
+  const double half = PLATZ_PLAN_DESK_SIZE / 2;
+  g_autoptr(GPtrArray) inside = NULL;
+  double lowest;
+  double best_y;
+  guint best;
+  gboolean top_free;
+
+  g_return_val_if_fail (room != NULL && desks != NULL, FALSE);
+
+  if (label_h <= 0 || label_h > room->h)
+    return FALSE;
+  /* Only the desks whose squares reach into the room can cover its name. */
+  inside = g_ptr_array_new ();
+  for (guint i = 0; i < desks->len; i++)
+    {
+      const PlatzDesk *desk = desks->pdata[i];
+
+      if (desk->x + half > room->x && desk->x - half < room->x + room->w
+          && desk->y + half > room->y && desk->y - half < room->y + room->h)
+        g_ptr_array_add (inside, desks->pdata[i]);
+    }
+  lowest = room->y + room->h - label_h;
+  /* A free band starts at the top of the room or right under a desk;
+   * the bottom of the room is the last try. */
+  best_y = room->y;
+  best = band_covers (inside, best_y, label_h);
+  top_free = best == 0;
+  /* A free top wins outright; else every candidate is weighed. */
+  for (guint i = 0; !top_free && i <= inside->len; i++)
+    {
+      double y = i < inside->len ? ((PlatzDesk *) inside->pdata[i])->y + half : lowest;
+      guint n;
+
+      if (y < room->y || y > lowest)
+        continue;
+      n = band_covers (inside, y, label_h);
+      if (n < best || (n == best && y < best_y))
+        {
+          best = n;
+          best_y = y;
+        }
+    }
+  *band_y = best_y;
+  if (n_covered != NULL)
+    *n_covered = best;
+  return TRUE;
+}
+
+PlatzLabelFit
+platz_plan_fit_room_label (double avail_w,
+                           double name_w,
+                           double count_w,
+                           double gap)
+{
+  PlatzLabelFit fit = { 1, count_w > 0, FALSE };
+  double total = count_w > 0 ? name_w + gap + count_w : name_w;
+
+  if (avail_w <= 0 || total <= 0)
+    return fit;
+  if (total <= avail_w)
+    return fit;
+  if (total * PLATZ_PLAN_LABEL_MIN_SCALE <= avail_w)
+    {
+      fit.scale = avail_w / total;
+      return fit;
+    }
+  /* The name matters more than how full the room is. */
+  fit.show_count = FALSE;
+  fit.scale = MAX (MIN (avail_w / name_w, 1), PLATZ_PLAN_LABEL_MIN_SCALE);
+  fit.ellipsize = name_w * fit.scale > avail_w;
+  return fit;
+}
+
 /* ------------------------------------------------------------------ */
 /* Equipment                                                           */
 /* ------------------------------------------------------------------ */
@@ -329,15 +478,30 @@ platz_desk_matches_filter (const PlatzDesk *desk,
   return TRUE;
 }
 
-static void
-append_state (GString        *s,
-              PlatzDeskState  state,
-              const char     *booked_by)
+char *
+platz_desk_half_describe (PlatzDeskState state,
+                          PlatzDeskState other,
+                          const char    *booked_by)
 {
-  if ((state == PLATZ_DESK_BOOKED) && booked_by != NULL)
-    g_string_append_printf (s, _("booked by %s"), booked_by);
-  else
-    g_string_append (s, platz_desk_state_label (state));
+  /* The availability names one booker per desk, the morning's first:
+   * next to a half of one's own it may be one's own name. */
+  if (state == PLATZ_DESK_BOOKED && other != PLATZ_DESK_MINE && booked_by != NULL)
+    return g_strdup_printf (_("booked by %s"), booked_by);
+  return g_strdup (platz_desk_state_label (state));
+}
+
+char *
+platz_desk_state_describe_day (PlatzDeskState am,
+                               PlatzDeskState pm,
+                               const char    *booked_by)
+{
+  g_autofree char *morning = platz_desk_half_describe (am, pm, booked_by);
+  g_autofree char *afternoon = NULL;
+
+  if (am == pm)
+    return g_steal_pointer (&morning);
+  afternoon = platz_desk_half_describe (pm, am, booked_by);
+  return g_strconcat (_("morning "), morning, _(", afternoon "), afternoon, NULL);
 }
 
 char *
@@ -348,20 +512,14 @@ platz_desk_describe (const PlatzDesk *desk,
 {
   GString *s = g_string_new (NULL);
   g_autofree char *equipment = NULL;
+  g_autofree char *state = NULL;
 
   g_return_val_if_fail (desk != NULL, g_string_free (s, FALSE));
 
+  state = platz_desk_state_describe_day (am, pm, booked_by);
   g_string_append_printf (s, _("Desk %s"), desk->name != NULL ? desk->name : "");
   g_string_append (s, ", ");
-  if (am == pm)
-    append_state (s, am, booked_by);
-  else
-    {
-      g_string_append (s, _("morning "));
-      append_state (s, am, booked_by);
-      g_string_append (s, _(", afternoon "));
-      append_state (s, pm, booked_by);
-    }
+  g_string_append (s, state);
   if (!desk->bookable && desk->blocked_reason != NULL)
     g_string_append_printf (s, " (%s)", desk->blocked_reason);
   equipment = platz_equipment_describe (desk->equipment);

@@ -104,6 +104,82 @@ PlatzDeskState platz_desk_state_combine     (PlatzDeskState am,
                                              PlatzDeskState pm);
 PlatzColor     platz_desk_state_color       (PlatzDeskState state);
 
+/* How a state is told apart without its colour: the way the marker is
+ * filled and the mark drawn on it. */
+typedef enum {
+  PLATZ_DESK_FILL_OUTLINE,   /* free: a pale square with a strong border */
+  PLATZ_DESK_FILL_SOLID,     /* booked, yours, assigned */
+  PLATZ_DESK_FILL_HATCHED,   /* blocked: diagonal lines */
+  PLATZ_DESK_FILL_DASHED,    /* room full: a dashed border */
+  PLATZ_DESK_FILL_FAINT,     /* not loaded yet */
+} PlatzDeskFill;
+
+typedef enum {
+  PLATZ_DESK_GLYPH_NONE,
+  PLATZ_DESK_GLYPH_CHECK,    /* yours */
+  PLATZ_DESK_GLYPH_CROSS,    /* blocked */
+  PLATZ_DESK_GLYPH_DOT,      /* assigned to someone */
+} PlatzDeskGlyph;
+
+typedef struct {
+  PlatzDeskFill  fill;
+  PlatzDeskGlyph glyph;
+} PlatzDeskLook;
+
+PlatzDeskLook  platz_desk_state_look        (PlatzDeskState state);
+/* The parts a desk marker is drawn in: 1 when both halves of the day are
+ * in one state (parts[0]), else 2, the left half the morning (parts[0]),
+ * the right half the afternoon (parts[1]), each in its own state. */
+guint          platz_desk_marker_parts      (PlatzDeskState am,
+                                             PlatzDeskState pm,
+                                             PlatzDeskState parts[2]);
+/* Where part (0 or 1) of n_parts of a marker from x, size wide, starts
+ * (px) and how wide it is (pw); the parts span the marker's height. */
+void           platz_desk_marker_part_rect  (double         x,
+                                             double         size,
+                                             guint          n_parts,
+                                             guint          part,
+                                             double        *px,
+                                             double        *pw);
+/* One half's state in words: "free", "booked by Anna" (booked_by is
+ * the desk's one booker name, put to a booked half unless the other half
+ * is one's own). */
+char          *platz_desk_half_describe     (PlatzDeskState state,
+                                             PlatzDeskState other,
+                                             const char    *booked_by);
+/* The state in words for a whole day: "free", or "morning booked by you,
+ * afternoon free" when the halves differ. */
+char          *platz_desk_state_describe_day (PlatzDeskState am,
+                                              PlatzDeskState pm,
+                                              const char    *booked_by);
+
+/* Where a room's name goes: the top edge (plan units) of a band label_h
+ * high across the room that no desk square overlaps, the highest such
+ * band; when desks cover every band, the one overlapping the fewest.
+ * FALSE when the room is lower than the label. */
+gboolean       platz_plan_room_label_band   (const PlatzRoom *room,
+                                             GPtrArray       *desks,
+                                             double           label_h,
+                                             double          *band_y,
+                                             guint           *n_covered);
+
+/* The smallest a room label is shrunk to before it is shortened. */
+#define PLATZ_PLAN_LABEL_MIN_SCALE 0.75
+
+typedef struct {
+  double   scale;       /* font scale, PLATZ_PLAN_LABEL_MIN_SCALE..1 */
+  gboolean show_count;  /* the "booked/limit" after the name */
+  gboolean ellipsize;   /* the name is still too wide: shorten it */
+} PlatzLabelFit;
+
+/* How a room label of a name name_w wide and a count count_w wide (0 for
+ * none), gap apart, fits avail_w (all in pixels at scale 1): whole if it
+ * can, else shrunk; the count gives way before the name is shortened. */
+PlatzLabelFit  platz_plan_fit_room_label    (double avail_w,
+                                             double name_w,
+                                             double count_w,
+                                             double gap);
+
 /* "height-adjustable desk, docking station"; NULL-safe, "" for none. */
 char          *platz_equipment_describe     (char * const *equipment);
 const char    *platz_equipment_label        (const char   *tag);

@@ -26,7 +26,11 @@ struct _PlatzRoomsPage
   int             day_end;
   int             slot;
   int             booking_window;
+  gint64          closed_weekdays;     /* the site's */
   char           *date;
+  gboolean        date_chosen;         /* by the user: kept on reloads */
+  gboolean        start_chosen;
+  gboolean        setting_times;       /* the page itself moves the pickers */
   int             search_start;        /* minutes of the last search */
   int             search_end;
   int             search_attendees;

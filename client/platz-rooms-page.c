@@ -6,6 +6,7 @@
 #include "platz-rooms-page.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -80,6 +81,38 @@ platz_rooms_page_select_time (PlatzRoomsPage *self,
   return FALSE;
 }
 
+static int
+today_first_start (PlatzRoomsPage *self,
+                   const char     *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (self->zone);
+
+  return platz_rooms_first_start (date, now, self->day_start, self->day_end, self->slot);
+}
+
+/* Unless the user picked a start, the pickers start at the first slot
+ * still to come on the chosen day (the start of working hours on a later
+ * day) and last an hour. */
+static void
+select_first_times (PlatzRoomsPage *self)
+{
+  int start, end;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->times));
+
+  if (self->start_chosen || n == 0 || self->date == NULL)
+    return;
+  start = today_first_start (self, self->date);
+  if (start < 0)
+    start = self->day_start;
+  end = MIN (start + 60, self->day_end);
+  self->setting_times = TRUE;
+  if (!platz_rooms_page_select_time (self, self->start_row, start))
+    adw_combo_row_set_selected (self->start_row, 0);
+  if (!platz_rooms_page_select_time (self, self->end_row, end))
+    adw_combo_row_set_selected (self->end_row, MIN ((guint) (60 / self->slot), n - 1));
+  self->setting_times = FALSE;
+}
+
 /* The slot grid of the working hours, keeping the chosen times. */
 static void
 fill_times (PlatzRoomsPage *self)
@@ -88,21 +121,18 @@ fill_times (PlatzRoomsPage *self)
   int end = platz_rooms_page_time_at (self, self->end_row);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
 
-  if (start < 0)
-    start = MAX (9 * 60, self->day_start);
-  if (end < 0 || end <= start)
-    end = start + 60;
   for (int m = self->day_start; m <= self->day_end; m += self->slot)
     g_ptr_array_add (items, platz_room_timeline_format_time (m));
   g_ptr_array_add (items, NULL);
+  self->setting_times = TRUE;
   gtk_string_list_splice (self->times, 0, g_list_model_get_n_items (G_LIST_MODEL (self->times)),
                           (const char * const *) items->pdata);
-  if (!platz_rooms_page_select_time (self, self->start_row, start))
-    adw_combo_row_set_selected (self->start_row, 0);
-  if (!platz_rooms_page_select_time (self, self->end_row, end))
-    adw_combo_row_set_selected (self->end_row,
-                                MIN ((guint) (60 / self->slot),
-                                     g_list_model_get_n_items (G_LIST_MODEL (self->times)) - 1));
+  if (start >= 0)
+    platz_rooms_page_select_time (self, self->start_row, start);
+  if (end > start)
+    platz_rooms_page_select_time (self, self->end_row, end);
+  self->setting_times = FALSE;
+  select_first_times (self);
 }
 
 static void
@@ -126,6 +156,29 @@ set_date (PlatzRoomsPage *self,
 
       gtk_calendar_select_day (self->calendar, dt);
     }
+  select_first_times (self);
+}
+
+static void
+on_start_selected_cb (PlatzRoomsPage *self)
+{
+  if (!self->setting_times)
+    self->start_chosen = TRUE;
+}
+
+/* Opens on the first day with a slot left that the site does not close,
+ * unless the user chose a day. */
+static void
+select_opening_date (PlatzRoomsPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (self->zone);
+  g_autofree char *date = NULL;
+
+  if (self->date_chosen)
+    return;
+  date = platz_rooms_opening_date (now, self->day_start, self->day_end, self->slot,
+                                   self->closed_weekdays);
+  set_date (self, date);
 }
 
 char *
@@ -533,6 +586,7 @@ on_policies_cb (GObject      *source,
   self->booking_window = policies->booking_window_days;
   platz_object_free (&platz_policies_type, policies);
   fill_times (self);
+  select_opening_date (self);
 }
 
 static void
@@ -555,6 +609,7 @@ select_site (PlatzRoomsPage *self,
   record = g_list_model_get_item (self->sites, position);
   site = platz_record_get_data (record);
   self->site_id = site->id;
+  self->closed_weekdays = site->closed_weekdays;
   g_clear_pointer (&self->zone, g_time_zone_unref);
   if (site->timezone != NULL)
     self->zone = g_time_zone_new_identifier (site->timezone);
@@ -674,6 +729,7 @@ shift_date (PlatzRoomsPage *self,
   else
     g_date_subtract_days (&date, -days);
   text = platz_date_format (&date);
+  self->date_chosen = TRUE;
   set_date (self, text);
 }
 
@@ -696,7 +752,10 @@ on_calendar_day_selected_cb (PlatzRoomsPage *self)
   g_autofree char *text = g_date_time_format (dt, "%Y-%m-%d");
 
   if (g_strcmp0 (text, self->date) != 0)
-    set_date (self, text);
+    {
+      self->date_chosen = TRUE;
+      set_date (self, text);
+    }
   gtk_popover_popdown (self->date_popover);
 }
 
@@ -780,8 +839,6 @@ platz_rooms_page_class_init (PlatzRoomsPageClass *klass)
 static void
 platz_rooms_page_init (PlatzRoomsPage *self)
 {
-  g_autofree char *tomorrow = platz_ui_today (1);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->day_start = 6 * 60;
@@ -795,7 +852,9 @@ platz_rooms_page_init (PlatzRoomsPage *self)
   adw_combo_row_set_model (self->start_row, G_LIST_MODEL (self->times));
   adw_combo_row_set_model (self->end_row, G_LIST_MODEL (self->times));
   fill_times (self);
-  set_date (self, tomorrow);
+  select_opening_date (self);
+  g_signal_connect_swapped (self->start_row, "notify::selected",
+                            G_CALLBACK (on_start_selected_cb), self);
   g_signal_connect_swapped (self->site_row, "notify::selected",
                             G_CALLBACK (on_site_selected_cb), self);
   gtk_list_box_bind_model (self->results_list, G_LIST_MODEL (self->results),
@@ -855,7 +914,12 @@ platz_rooms_page_set_query (PlatzRoomsPage *self,
   g_return_val_if_fail (PLATZ_IS_ROOMS_PAGE (self), FALSE);
 
   if (date != NULL)
-    set_date (self, date);
+    {
+      self->date_chosen = TRUE;
+      set_date (self, date);
+    }
+  if (start != NULL)
+    self->start_chosen = TRUE;
   if (start != NULL && (!platz_time_parse (start, &s) || !platz_rooms_page_select_time (self, self->start_row, s)))
     return FALSE;
   if (end != NULL && (!platz_time_parse (end, &e) || !platz_rooms_page_select_time (self, self->end_row, e)))
@@ -961,4 +1025,78 @@ platz_rooms_page_cancel (PlatzRoomsPage *self,
   platz_rooms_page_busy (self, TRUE);
   platz_api_delete_reservation_async (self->api, platz_record_get_id (reservation), series, NULL,
                                       on_cancelled_cb, op);
+}
+
+const char *
+platz_rooms_page_get_date (PlatzRoomsPage *self)
+{
+  g_return_val_if_fail (PLATZ_IS_ROOMS_PAGE (self), NULL);
+  return self->date;
+}
+
+int
+platz_rooms_page_get_start (PlatzRoomsPage *self)
+{
+  g_return_val_if_fail (PLATZ_IS_ROOMS_PAGE (self), -1);
+  return platz_rooms_page_time_at (self, self->start_row);
+}
+
+/* ------------------------------------------------------------------ */
+/* Where the pickers start                                             */
+/* ------------------------------------------------------------------ */
+
+int
+platz_rooms_first_start (const char *date,
+                         GDateTime  *now,
+                         int         day_start,
+                         int         day_end,
+                         int         slot)
+{
+  g_autofree char *today = NULL;
+  int order, minutes, start;
+
+  g_return_val_if_fail (date != NULL && now != NULL, -1);
+
+  if (slot <= 0)
+    return -1;
+  today = g_date_time_format (now, "%Y-%m-%d");
+  order = strcmp (date, today);
+  if (order > 0)
+    return day_start + slot <= day_end ? day_start : -1;
+  if (order < 0)
+    return -1;
+  /* A slot that began a second ago has begun: the next one. */
+  minutes = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now)
+            + (g_date_time_get_second (now) > 0 ? 1 : 0);
+  start = day_start;
+  if (minutes > day_start)
+    start = day_start + (minutes - day_start + slot - 1) / slot * slot;
+  return start + slot <= day_end ? start : -1;
+}
+
+char *
+platz_rooms_opening_date (GDateTime *now,
+                          int        day_start,
+                          int        day_end,
+                          int        slot,
+                          gint64     closed_weekdays)
+{
+  g_autofree char *fallback = NULL;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  for (int days = 0; days <= 7; days++)
+    {
+      g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+      g_autofree char *text = g_date_time_format (then, "%Y-%m-%d");
+      GDate date;
+
+      if (platz_rooms_first_start (text, now, day_start, day_end, slot) < 0)
+        continue;
+      if (fallback == NULL)
+        fallback = g_strdup (text);
+      if (platz_date_parse (text, &date) && !platz_weekdays_contain (closed_weekdays, &date))
+        return g_steal_pointer (&text);
+    }
+  return fallback != NULL ? g_steal_pointer (&fallback) : g_date_time_format (now, "%Y-%m-%d");
 }

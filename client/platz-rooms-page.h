@@ -41,5 +41,29 @@ GListModel *platz_rooms_page_get_mine         (PlatzRoomsPage *self);
 void        platz_rooms_page_cancel           (PlatzRoomsPage *self,
                                                PlatzRecord    *reservation,
                                                gboolean        series);
+/* The chosen day (YYYY-MM-DD) and start (minutes after midnight, -1 for
+ * none). */
+const char *platz_rooms_page_get_date         (PlatzRoomsPage *self);
+int         platz_rooms_page_get_start        (PlatzRoomsPage *self);
+
+/* The first start a person can still reserve on date (YYYY-MM-DD) on the
+ * grid of slot minutes from day_start, the slot ending by day_end: on the
+ * day of now the next one not before now, on a later day day_start; -1
+ * when none is left (the day's hours are over, or the day is past).  now
+ * is in the site's time zone. */
+int         platz_rooms_first_start           (const char *date,
+                                               GDateTime  *now,
+                                               int         day_start,
+                                               int         day_end,
+                                               int         slot);
+/* The day the Rooms page opens on: the day of now while it has a start
+ * left, else the next day; days the site closes (closed_weekdays, bit 0
+ * Monday) are skipped; when it closes every day, the first day with a
+ * start left anyway. */
+char       *platz_rooms_opening_date          (GDateTime  *now,
+                                               int         day_start,
+                                               int         day_end,
+                                               int         slot,
+                                               gint64      closed_weekdays);
 
 G_END_DECLS

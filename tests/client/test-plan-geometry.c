@@ -212,6 +212,157 @@ test_state_strings_and_colours (void)
                      platz_desk_state_color (PLATZ_DESK_BOOKED).green);
 }
 
+/* Each state the legend shows is told by shape as well as colour. */
+static void
+test_state_looks (void)
+{
+  static const PlatzDeskState shown[] = {
+    PLATZ_DESK_FREE, PLATZ_DESK_MINE, PLATZ_DESK_BOOKED, PLATZ_DESK_ROOM_FULL,
+    PLATZ_DESK_ASSIGNED, PLATZ_DESK_BLOCKED, PLATZ_DESK_UNKNOWN,
+  };
+  PlatzDeskLook look;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    for (guint j = i + 1; j < G_N_ELEMENTS (shown); j++)
+      {
+        PlatzDeskLook a = platz_desk_state_look (shown[i]);
+        PlatzDeskLook b = platz_desk_state_look (shown[j]);
+
+        g_assert_true (a.fill != b.fill || a.glyph != b.glyph);
+      }
+  look = platz_desk_state_look (PLATZ_DESK_FREE);
+  g_assert_cmpint (look.fill, ==, PLATZ_DESK_FILL_OUTLINE);
+  g_assert_cmpint (look.glyph, ==, PLATZ_DESK_GLYPH_NONE);
+  look = platz_desk_state_look (PLATZ_DESK_BOOKED);
+  g_assert_cmpint (look.fill, ==, PLATZ_DESK_FILL_SOLID);
+  g_assert_cmpint (look.glyph, ==, PLATZ_DESK_GLYPH_NONE);
+  look = platz_desk_state_look (PLATZ_DESK_MINE);
+  g_assert_cmpint (look.fill, ==, PLATZ_DESK_FILL_SOLID);
+  g_assert_cmpint (look.glyph, ==, PLATZ_DESK_GLYPH_CHECK);
+  look = platz_desk_state_look (PLATZ_DESK_BLOCKED);
+  g_assert_cmpint (look.fill, ==, PLATZ_DESK_FILL_HATCHED);
+  g_assert_cmpint (look.glyph, ==, PLATZ_DESK_GLYPH_CROSS);
+  g_assert_cmpint (platz_desk_state_look (PLATZ_DESK_ROOM_FULL).fill, ==, PLATZ_DESK_FILL_DASHED);
+  g_assert_cmpint (platz_desk_state_look (PLATZ_DESK_ASSIGNED).glyph, ==, PLATZ_DESK_GLYPH_DOT);
+}
+
+/* Both halves of the day are drawn, each in its own state: half yours and
+ * half someone else's is not drawn as yours. */
+static void
+test_marker_halves (void)
+{
+  PlatzDeskState parts[2];
+  double px, pw;
+
+  g_assert_cmpuint (platz_desk_marker_parts (PLATZ_DESK_MINE, PLATZ_DESK_BOOKED, parts), ==, 2);
+  g_assert_cmpint (parts[0], ==, PLATZ_DESK_MINE);
+  g_assert_cmpint (parts[1], ==, PLATZ_DESK_BOOKED);
+  g_assert_cmpuint (platz_desk_marker_parts (PLATZ_DESK_BOOKED, PLATZ_DESK_FREE, parts), ==, 2);
+  g_assert_cmpint (parts[0], ==, PLATZ_DESK_BOOKED);
+  g_assert_cmpint (parts[1], ==, PLATZ_DESK_FREE);
+  g_assert_cmpuint (platz_desk_marker_parts (PLATZ_DESK_FREE, PLATZ_DESK_FREE, parts), ==, 1);
+  g_assert_cmpint (parts[0], ==, PLATZ_DESK_FREE);
+
+  /* Morning left, afternoon right, halving the marker. */
+  platz_desk_marker_part_rect (10, 8, 2, 0, &px, &pw);
+  g_assert_cmpfloat (px, ==, 10);
+  g_assert_cmpfloat (pw, ==, 4);
+  platz_desk_marker_part_rect (10, 8, 2, 1, &px, &pw);
+  g_assert_cmpfloat (px, ==, 14);
+  g_assert_cmpfloat (pw, ==, 4);
+  platz_desk_marker_part_rect (10, 8, 1, 0, &px, &pw);
+  g_assert_cmpfloat (px, ==, 10);
+  g_assert_cmpfloat (pw, ==, 8);
+}
+
+/* A room's name goes where no desk covers it. */
+static void
+test_label_band (void)
+{
+  g_autoptr(GPtrArray) desks = g_ptr_array_new_with_free_func (free_desk);
+  PlatzRoom room = { .x = 0, .y = 0, .w = 4, .h = 4 };
+  double y;
+  guint covered;
+
+  /* An empty room: at the top. */
+  g_assert_true (platz_plan_room_label_band (&room, desks, 0.6, &y, &covered));
+  g_assert_cmpfloat (y, ==, 0);
+  g_assert_cmpuint (covered, ==, 0);
+
+  /* Desk squares 0.2-1.4 and 1.4-2.6 high: the first free band is under
+   * the second; a desk of another room further right does not count. */
+  g_ptr_array_add (desks, desk_at (1, 0.8));
+  g_ptr_array_add (desks, desk_at (3, 2.0));
+  g_ptr_array_add (desks, desk_at (10, 3.2));
+  g_assert_true (platz_plan_room_label_band (&room, desks, 0.6, &y, &covered));
+  g_assert_cmpfloat_with_epsilon (y, 2.6, 1e-9);
+  g_assert_cmpuint (covered, ==, 0);
+
+  /* A label of half a desk fits between the top wall and the first desk. */
+  g_assert_true (platz_plan_room_label_band (&room, desks, 0.2, &y, &covered));
+  g_assert_cmpfloat (y, ==, 0);
+  g_assert_cmpuint (covered, ==, 0);
+
+  /* Desks everywhere: the band covering the fewest, the highest of those. */
+  g_ptr_array_add (desks, desk_at (1, 3.2));
+  g_ptr_array_add (desks, desk_at (3, 3.2));
+  g_assert_true (platz_plan_room_label_band (&room, desks, 0.6, &y, &covered));
+  g_assert_cmpuint (covered, ==, 1);
+  g_assert_cmpfloat (y, ==, 0);
+
+  /* A room lower than the label has no place for it. */
+  g_assert_false (platz_plan_room_label_band (&room, desks, 4.5, &y, &covered));
+}
+
+/* The highest free band wins, whatever the order of the desks. */
+static void
+test_label_band_highest (void)
+{
+  g_autoptr(GPtrArray) desks = g_ptr_array_new_with_free_func (free_desk);
+  PlatzRoom room = { .x = 0, .y = 0, .w = 4, .h = 6 };
+  double y;
+  guint covered;
+
+  g_ptr_array_add (desks, desk_at (3, 4.0));   /* 3.4-4.6, free under it */
+  g_ptr_array_add (desks, desk_at (1, 0.8));   /* 0.2-1.4, free under it */
+  g_assert_true (platz_plan_room_label_band (&room, desks, 0.6, &y, &covered));
+  g_assert_cmpfloat_with_epsilon (y, 1.4, 1e-9);
+  g_assert_cmpuint (covered, ==, 0);
+}
+
+/* A label is whole when it fits, shrunk a little when nearly, then the
+ * count gives way, then the name is shortened. */
+static void
+test_label_fit (void)
+{
+  PlatzLabelFit fit;
+
+  fit = platz_plan_fit_room_label (100, 60, 20, 6);
+  g_assert_cmpfloat (fit.scale, ==, 1);
+  g_assert_true (fit.show_count);
+  g_assert_false (fit.ellipsize);
+
+  fit = platz_plan_fit_room_label (80, 60, 20, 6);
+  g_assert_cmpfloat_with_epsilon (fit.scale, 80.0 / 86, 1e-9);
+  g_assert_true (fit.show_count);
+  g_assert_false (fit.ellipsize);
+
+  fit = platz_plan_fit_room_label (50, 60, 20, 6);
+  g_assert_false (fit.show_count);
+  g_assert_cmpfloat_with_epsilon (fit.scale, 50.0 / 60, 1e-9);
+  g_assert_false (fit.ellipsize);
+
+  fit = platz_plan_fit_room_label (30, 60, 20, 6);
+  g_assert_false (fit.show_count);
+  g_assert_cmpfloat (fit.scale, ==, PLATZ_PLAN_LABEL_MIN_SCALE);
+  g_assert_true (fit.ellipsize);
+
+  /* No count: only the name. */
+  fit = platz_plan_fit_room_label (50, 40, 0, 6);
+  g_assert_cmpfloat (fit.scale, ==, 1);
+  g_assert_false (fit.show_count);
+}
+
 static void
 test_describe (void)
 {
@@ -230,6 +381,21 @@ test_describe (void)
   desk.accessible = TRUE;
   plain = platz_desk_describe (&desk, PLATZ_DESK_MINE, PLATZ_DESK_MINE, NULL);
   g_assert_cmpstr (plain, ==, "Desk A1.01-2, booked by you, accessible");
+}
+
+static void
+test_describe_day (void)
+{
+  g_autofree char *whole = platz_desk_state_describe_day (PLATZ_DESK_FREE, PLATZ_DESK_FREE, NULL);
+  g_autofree char *halves = platz_desk_state_describe_day (PLATZ_DESK_FREE, PLATZ_DESK_BOOKED,
+                                                           "Anna");
+  /* Next to one's own half the one name given may be one's own. */
+  g_autofree char *with_mine = platz_desk_state_describe_day (PLATZ_DESK_MINE, PLATZ_DESK_BOOKED,
+                                                              "Emma");
+
+  g_assert_cmpstr (whole, ==, "free");
+  g_assert_cmpstr (halves, ==, "morning free, afternoon booked by Anna");
+  g_assert_cmpstr (with_mine, ==, "morning booked by you, afternoon booked");
 }
 
 static void
@@ -262,7 +428,13 @@ main (int   argc,
   g_test_add_func ("/plan-geometry/hit-room", test_hit_room);
   g_test_add_func ("/plan-geometry/state-combine", test_state_combine);
   g_test_add_func ("/plan-geometry/state-colours", test_state_strings_and_colours);
+  g_test_add_func ("/plan-geometry/state-looks", test_state_looks);
+  g_test_add_func ("/plan-geometry/marker-halves", test_marker_halves);
+  g_test_add_func ("/plan-geometry/label-band", test_label_band);
+  g_test_add_func ("/plan-geometry/label-band-highest", test_label_band_highest);
+  g_test_add_func ("/plan-geometry/label-fit", test_label_fit);
   g_test_add_func ("/plan-geometry/describe", test_describe);
+  g_test_add_func ("/plan-geometry/describe-day", test_describe_day);
   g_test_add_func ("/plan-geometry/filter", test_filter);
 
   return g_test_run ();

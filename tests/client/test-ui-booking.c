@@ -8,11 +8,13 @@
 
 #include <string.h>
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "platz-bookings-page.h"
 #include "platz-day-view.h"
 #include "platz-desk-spot.h"
 #include "platz-login-page.h"
+#include "platz-ui.h"
 #include "platz-window.h"
 #include "platz-client-test-util.h"
 
@@ -194,6 +196,156 @@ test_closed_day (void)
   test_window_close (window);
 }
 
+/* Half yours, half someone else's: both halves are told, on the plan's
+ * desk and in the list, not just "booked by you". */
+static void
+test_half_days (void)
+{
+  g_autoptr(PlatzApi) emma = test_api_login (server->base, "emma", TEST_PASSWORD);
+  g_autoptr(PlatzApi) olga = test_api_login (server->base, "olga", TEST_PASSWORD);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, 1);
+  g_autofree char *tomorrow = g_date_time_format (then, "%Y-%m-%d");
+  GError *error = NULL;
+  PlatzWindow *window;
+  PlatzDayView *day;
+  AdwMessageDialog *dialog;
+  GListModel *rows;
+  GtkWidget *spot;
+  gboolean found = FALSE;
+
+  error = test_api_book (emma, 4, tomorrow, "am");
+  g_assert_no_error (error);
+  error = test_api_book (olga, 4, tomorrow, "pm");
+  g_assert_no_error (error);
+
+  window = test_window_open (server->base);
+  g_assert_true (test_wait_until (test_signed_in, window, 10000));
+  day = PLATZ_DAY_VIEW (platz_window_get_page (window, "day"));
+  test_go_to_tomorrow (day);
+  test_assert_desk_state (day, 4, PLATZ_DESK_MINE);
+  spot = platz_floor_plan_get_desk_spot (platz_day_view_get_floor_plan (day), 4);
+  g_assert_cmpstr (platz_desk_spot_get_label (PLATZ_DESK_SPOT (spot)), ==,
+                   "Desk A1.02-1, morning booked by you, afternoon booked");
+  rows = platz_day_view_get_desk_list (day);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(PlatzRecord) row = g_list_model_get_item (rows, i);
+
+      if (platz_record_get_id (row) != 4)
+        continue;
+      g_assert_cmpstr (platz_record_get_extra (row, "state"), ==,
+                       "morning booked by you, afternoon booked");
+      found = TRUE;
+    }
+  g_assert_true (found);
+
+  /* The desk's details put no name to the afternoon (the one name the
+   * plan has is the morning's, one's own). */
+  platz_day_view_activate_desk (day, 4);
+  g_assert_true (test_wait_until (test_desk_dialog_open, day, 5000));
+  dialog = platz_day_view_get_desk_dialog (day);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Morning: booked by you\nAfternoon: booked"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "emma"));
+  adw_message_dialog_response (dialog, "close");
+  test_window_close (window);
+}
+
+/* An active filter shows on the closed Filters button: the count in the
+ * label and the accent style; none, and the button is plain again. */
+static void
+test_filter_button (void)
+{
+  PlatzWindow *window = test_window_open (server->base);
+  GtkMenuButton *button;
+  PlatzDayView *day;
+
+  g_assert_true (test_wait_until (test_signed_in, window, 10000));
+  day = PLATZ_DAY_VIEW (platz_window_get_page (window, "day"));
+  test_assert_desk_state (day, 1, PLATZ_DESK_FREE);
+  button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (day), PLATZ_TYPE_DAY_VIEW,
+                                                           "filter_button"));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "_Filters");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (button), "accent"));
+
+  platz_day_view_set_filter (day, "window", FALSE);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "_Filters (1)");
+  platz_day_view_set_filter (day, "window", TRUE);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "_Filters (2)");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (button), "accent"));
+
+  platz_day_view_set_filter (day, NULL, FALSE);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "_Filters");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (button), "accent"));
+  test_window_close (window);
+}
+
+typedef struct {
+  GtkWidget  *list;
+  const char *text;
+} SubtitleWait;
+
+/* A row of the list box shows text in its subtitle. */
+static gboolean
+row_says (gpointer data)
+{
+  SubtitleWait *w = data;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (w->list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row)
+        && strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) ?: "", w->text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A booking released as a no-show says so in My bookings, naming the
+ * check-in deadline of its site that it missed. */
+static void
+test_released_booking (void)
+{
+  g_autoptr(PlatzApi) emma = test_api_login (server->base, "emma", TEST_PASSWORD);
+  g_autofree char *today = platz_ui_today (0);
+  g_autofree char *db_path = g_build_filename (server->dir, "platz.db", NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  PlatzBookingsPage *bookings;
+  PlatzWindow *window;
+  SubtitleWait w;
+  sqlite3 *db;
+
+  error = test_api_book (emma, 3, today, "pm");
+  g_assert_no_error (error);
+  /* What the server's deadline timer does to an unchecked booking, at a
+   * deadline of the site's own (the default one is 10:00). */
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  sql = g_strdup_printf ("UPDATE bookings SET status = 'released' WHERE desk_id = 3 "
+                         "AND date = '%s'; INSERT INTO policies (scope, json) VALUES "
+                         "(1, '{\"check_in_deadline\":\"09:30\"}')", today);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  window = test_window_open (server->base);
+  g_assert_true (test_wait_until (test_signed_in, window, 10000));
+  platz_window_show_page (window, "bookings");
+  bookings = PLATZ_BOOKINGS_PAGE (platz_window_get_page (window, "bookings"));
+  platz_bookings_page_reload (bookings);
+  g_assert_true (test_wait_n_items (platz_bookings_page_get_past (bookings), 1, 10000));
+  w.list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (bookings),
+                                                      PLATZ_TYPE_BOOKINGS_PAGE, "past_list"));
+  w.text = "Released — not checked in by 09:30";
+  g_assert_true (test_wait_until (row_says, &w, 5000));
+  test_window_close (window);
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM policies WHERE scope = 1", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,10 +356,14 @@ main (int   argc,
   admin = ui->admin;
   test_create_user (server->base, admin, "emma", "employee", 0);
   test_create_user (server->base, admin, "otto", "employee", 0);
+  test_create_user (server->base, admin, "olga", "employee", 0);
 
   g_test_add_func ("/ui/booking/wrong-password", test_wrong_password);
   g_test_add_func ("/ui/booking/book-and-cancel", test_book_and_cancel);
   g_test_add_func ("/ui/booking/taken-desk", test_taken_desk);
   g_test_add_func ("/ui/booking/closed-day", test_closed_day);
+  g_test_add_func ("/ui/booking/half-days", test_half_days);
+  g_test_add_func ("/ui/booking/filter-button", test_filter_button);
+  g_test_add_func ("/ui/booking/released-booking", test_released_booking);
   return test_ui_run (ui);
 }

@@ -165,6 +165,35 @@ test_reserve_and_cancel (void)
   test_window_close (window);
 }
 
+/* The page opens on the first day the site is open, the pickers at the
+ * start of working hours there. */
+static void
+test_opens_on_open_day (void)
+{
+  static const char * const fields[] = { "closed_weekdays", NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) open_day = g_date_time_add_days (now, 3);
+  g_autofree char *expected = g_date_time_format (open_day, "%Y-%m-%d");
+  PlatzSite site = { 0 };
+  PlatzRoomsPage *page;
+  PlatzWindow *window;
+
+  /* The site (UTC) closes every weekday but that of three days ahead. */
+  site.closed_weekdays = 0x7f & ~(1 << (g_date_time_get_day_of_week (open_day) - 1));
+  test_api_patch (admin, &platz_site_type, 1, &site, fields);
+  window = test_window_open (server->base);
+  g_assert_true (test_wait_until (test_signed_in, window, 10000));
+  platz_window_show_page (window, "rooms");
+  page = PLATZ_ROOMS_PAGE (platz_window_get_page (window, "rooms"));
+  g_assert_true (test_wait_until (page_idle, page, 10000));
+  g_assert_cmpstr (platz_rooms_page_get_date (page), ==, expected);
+  g_assert_cmpint (platz_rooms_page_get_start (page), ==, 6 * 60);
+
+  site.closed_weekdays = 0;
+  test_api_patch (admin, &platz_site_type, 1, &site, fields);
+  test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,5 +205,6 @@ main (int   argc,
   test_create_user (server->base, admin, "emma", "employee", 0);
 
   g_test_add_func ("/ui/rooms/reserve-and-cancel", test_reserve_and_cancel);
+  g_test_add_func ("/ui/rooms/opens-on-open-day", test_opens_on_open_day);
   return test_ui_run (ui);
 }
