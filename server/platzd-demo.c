@@ -692,7 +692,10 @@ add_structure (Demo    *demo,
               "isids", (int) i + 1, standards[i].name, standards[i].max_persons,
               standards[i].min_area, standards[i].eligible))
       return FALSE;
-  if (!run (demo, error, "INSERT INTO sites (id, name, timezone) VALUES (1, ?, ?)",
+  /* The administration works Monday to Friday: desks close at the weekend
+   * (bits 5 and 6 are Saturday and Sunday), as the demo's bookings do. */
+  if (!run (demo, error,
+            "INSERT INTO sites (id, name, timezone, closed_weekdays) VALUES (1, ?, ?, 96)",
             "ss", "Stadtverwaltung Musterstadt", "Europe/Berlin"))
     return FALSE;
   for (guint b = 0; b < N_BUILDINGS; b++)
