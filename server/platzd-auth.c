@@ -7,11 +7,14 @@
 #include <sodium.h>
 
 #include "platzd-auth.h"
+#include "platzd-throttle.h"
 
 #define TOKEN_BYTES 32
-#define FAIL_WINDOW_S 300
+/* Failures within the throttle's window after which attempts wait, per
+ * (user name, address) and per address (spraying across users). */
 #define FAIL_LIMIT_USER 10
 #define FAIL_LIMIT_ADDRESS 50
+#define THROTTLE_KEYS 50000
 #define TOUCH_INTERVAL_S 60
 /* Argon2id with crypto_pwhash_OPSLIMIT/MEMLIMIT_INTERACTIVE of a random
  * password nobody knows: unknown users are verified against it. */
@@ -34,7 +37,7 @@ struct _PlatzdAuth {
   PlatzdApp   *app;
   GThreadPool *pool;
   GHashTable  *sessions;   /* hex token hash -> Session */
-  GHashTable  *failures;   /* key -> GArray of gint64 times */
+  PlatzdThrottle *throttle; /* failed sign-ins per key */
   GHashTable  *touched;    /* hex token hash -> NULL: last_used_at not stored yet */
   guint        touch_timer;
   gint64       idle_s;
@@ -51,7 +54,7 @@ typedef struct {
   char              *hash;
   gboolean           ok;
   PlatzdHashCallback hash_cb;
-  void             (*verify_cb) (gboolean ok, gpointer user_data);
+  PlatzdVerifyCallback verify_cb;
   gpointer           user_data;
 } Job;
 
@@ -119,12 +122,12 @@ platzd_auth_hash_async (PlatzdAuth        *auth,
   g_thread_pool_push (auth->pool, job, NULL);
 }
 
-static void
-verify_async (PlatzdAuth *auth,
-              const char *password,
-              const char *hash,
-              void      (*callback) (gboolean ok, gpointer user_data),
-              gpointer    user_data)
+void
+platzd_auth_verify_async (PlatzdAuth        *auth,
+                          const char        *password,
+                          const char        *hash,
+                          PlatzdVerifyCallback callback,
+                          gpointer           user_data)
 {
   Job *job = g_new0 (Job, 1);
 
@@ -134,51 +137,6 @@ verify_async (PlatzdAuth *auth,
   job->verify_cb = callback;
   job->user_data = user_data;
   g_thread_pool_push (auth->pool, job, NULL);
-}
-
-/* Rate limiting of failed logins */
-
-static guint
-failures_recent (PlatzdAuth *auth,
-                 const char *key,
-                 gint64      now,
-                 gint64     *retry_after)
-{
-  GArray *times = g_hash_table_lookup (auth->failures, key);
-  guint keep = 0;
-
-  if (times == NULL)
-    return 0;
-  for (guint i = 0; i < times->len; i++)
-    if (g_array_index (times, gint64, i) > now - FAIL_WINDOW_S)
-      g_array_index (times, gint64, keep++) = g_array_index (times, gint64, i);
-  g_array_set_size (times, keep);
-  if (keep == 0)
-    {
-      g_hash_table_remove (auth->failures, key);
-      return 0;
-    }
-  if (retry_after)
-    *retry_after = g_array_index (times, gint64, 0) + FAIL_WINDOW_S - now;
-  return keep;
-}
-
-static void
-failure_add (PlatzdAuth *auth,
-             const char *key,
-             gint64      now)
-{
-  GArray *times = g_hash_table_lookup (auth->failures, key);
-
-  if (times == NULL)
-    {
-      /* Bound the table: forget the oldest state when it grows large. */
-      if (g_hash_table_size (auth->failures) > 100000)
-        g_hash_table_remove_all (auth->failures);
-      times = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_hash_table_insert (auth->failures, g_strdup (key), times);
-    }
-  g_array_append_val (times, now);
 }
 
 /* Sessions */
@@ -431,6 +389,9 @@ platzd_auth_forget_user (PlatzdAuth *auth,
 typedef struct {
   PlatzdRequest *req;
   char          *username;
+  char          *password;
+  char          *user_key;
+  char          *address_key;
   gint64         user_id;
 } LoginData;
 
@@ -438,7 +399,31 @@ static void
 login_data_free (LoginData *data)
 {
   g_free (data->username);
+  if (data->password)
+    sodium_memzero (data->password, strlen (data->password));
+  g_free (data->password);
+  g_free (data->user_key);
+  g_free (data->address_key);
   g_free (data);
+}
+
+static gint64
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000;
+}
+
+/* The attempt is over: failures count against both keys, a success
+ * clears the user's key (the address's stays: spraying goes on). */
+static void
+login_end (LoginData *data,
+           gboolean   failed,
+           gboolean   signed_in)
+{
+  PlatzdThrottle *throttle = data->req->app->auth->throttle;
+
+  platzd_throttle_end (throttle, data->user_key, failed, signed_in, now_ms ());
+  platzd_throttle_end (throttle, data->address_key, failed, FALSE, now_ms ());
 }
 
 static void
@@ -449,8 +434,6 @@ on_login_verified_cb (gboolean ok,
   PlatzdRequest *req = data->req;
   PlatzdAuth *auth = req->app->auth;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autofree char *user_key = g_strdup_printf ("u:%s|%s", data->username, req->remote);
-  g_autofree char *address_key = g_strdup_printf ("a:%s", req->remote);
   guint8 raw[TOKEN_BYTES];
   char token[TOKEN_BYTES * 2 + 1];
   g_autoptr(JsonBuilder) builder = NULL;
@@ -463,8 +446,7 @@ on_login_verified_cb (gboolean ok,
   if (!ok || data->user_id == 0 ||
       (user = platzd_user_load (req->app->store, data->user_id, NULL)) == NULL)
     {
-      failure_add (auth, user_key, now);
-      failure_add (auth, address_key, now);
+      login_end (data, TRUE, FALSE);
       platzd_reply_fail (req, PLATZ_ERROR_UNAUTHENTICATED, "Wrong user name or password");
       login_data_free (data);
       return;
@@ -485,12 +467,13 @@ on_login_verified_cb (gboolean ok,
     }
   if (stmt == NULL || !platzd_store_step_done (req->app->store, stmt, &error))
     {
+      login_end (data, FALSE, FALSE);
       platz_object_free (&platz_user_type, user);
       platzd_reply_error (req, error);
       login_data_free (data);
       return;
     }
-  g_hash_table_remove (auth->failures, user_key);
+  login_end (data, FALSE, TRUE);
 
   expires = g_date_time_new_from_unix_utc (now + auth->max_s);
   expires_text = g_date_time_format (expires, "%Y-%m-%dT%H:%M:%SZ");
@@ -511,51 +494,19 @@ on_login_verified_cb (gboolean ok,
   login_data_free (data);
 }
 
+/* After the throttle's delay (if any): look the user up and verify. */
 static void
-handle_login (PlatzdRequest *req)
+login_check (LoginData *data)
 {
-  PlatzdAuth *auth = req->app->auth;
-  PlatzLoginRequest login = { 0 };
-  GError *error = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 retry_user = 0, retry_address = 0;
-  g_autofree char *user_key = NULL;
-  g_autofree char *address_key = NULL;
+  PlatzdRequest *req = data->req;
   g_autofree char *hash = NULL;
-  LoginData *data;
   sqlite3_stmt *stmt;
 
-  if (!platz_decode (&platz_login_request_type, req->body, PLATZ_DECODE_CREATE, &login, NULL,
-                     &error))
-    {
-      platz_object_clear (&platz_login_request_type, &login);
-      platzd_reply_error (req, error);
-      return;
-    }
-
-  user_key = g_strdup_printf ("u:%s|%s", login.username, req->remote);
-  address_key = g_strdup_printf ("a:%s", req->remote);
-  if (failures_recent (auth, user_key, now, &retry_user) >= FAIL_LIMIT_USER ||
-      failures_recent (auth, address_key, now, &retry_address) >= FAIL_LIMIT_ADDRESS)
-    {
-      g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                MAX (1, MAX (retry_user, retry_address)));
-      soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
-                                    "Retry-After", retry);
-      platz_object_clear (&platz_login_request_type, &login);
-      platzd_reply_fail (req, PLATZ_ERROR_RATE_LIMITED,
-                         "Too many failed sign-ins; try again in %s seconds", retry);
-      return;
-    }
-
-  data = g_new0 (LoginData, 1);
-  data->req = req;
-  data->username = g_strdup (login.username);
   stmt = platzd_store_prepare (req->app->store,
                                "SELECT id, password_hash FROM users WHERE username = ?", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, login.username, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, data->username, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           data->user_id = sqlite3_column_int64 (stmt, 0);
@@ -566,10 +517,53 @@ handle_login (PlatzdRequest *req)
   /* Unknown users cost the same hash as known ones. */
   if (hash == NULL)
     data->user_id = 0;
-  platzd_request_pause (req);
-  verify_async (auth, login.password, hash, on_login_verified_cb, data);
+  platzd_auth_verify_async (req->app->auth, data->password, hash, on_login_verified_cb, data);
+  sodium_memzero (data->password, strlen (data->password));
+  g_clear_pointer (&data->password, g_free);
+}
+
+static void
+on_login_delay_cb (gpointer user_data)
+{
+  login_check (user_data);
+}
+
+static void
+handle_login (PlatzdRequest *req)
+{
+  PlatzdAuth *auth = req->app->auth;
+  PlatzLoginRequest login = { 0 };
+  GError *error = NULL;
+  LoginData *data;
+  guint wait_user, wait_address;
+
+  if (!platz_decode (&platz_login_request_type, req->body, PLATZ_DECODE_CREATE, &login, NULL,
+                     &error))
+    {
+      platz_object_clear (&platz_login_request_type, &login);
+      platzd_reply_error (req, error);
+      return;
+    }
+
+  data = g_new0 (LoginData, 1);
+  data->req = req;
+  data->username = g_strdup (login.username);
+  data->password = g_strdup (login.password);
+  data->user_key = g_strdup_printf ("u:%s|%s", login.username, req->remote);
+  data->address_key = g_strdup_printf ("a:%s", req->remote);
   sodium_memzero (login.password, strlen (login.password));
   platz_object_clear (&platz_login_request_type, &login);
+
+  /* Throttled keys wait on a timer, never in the main loop, and then go
+   * to the hash workers like every attempt. */
+  wait_user = platzd_throttle_begin (auth->throttle, data->user_key, FAIL_LIMIT_USER, now_ms ());
+  wait_address = platzd_throttle_begin (auth->throttle, data->address_key, FAIL_LIMIT_ADDRESS,
+                                        now_ms ());
+  platzd_request_pause (req);
+  if (MAX (wait_user, wait_address) > 0)
+    g_timeout_add_once (MAX (wait_user, wait_address), on_login_delay_cb, data);
+  else
+    login_check (data);
 }
 
 static const char *
@@ -618,12 +612,6 @@ env_seconds (const char *name,
   return def;
 }
 
-static void
-array_free (gpointer data)
-{
-  g_array_unref (data);
-}
-
 PlatzdAuth *
 platzd_auth_new (PlatzdApp *app)
 {
@@ -634,7 +622,7 @@ platzd_auth_new (PlatzdApp *app)
   auth->app = app;
   auth->pool = g_thread_pool_new (job_run, auth, PLATZD_HASH_THREADS, FALSE, NULL);
   auth->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, session_free);
-  auth->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, array_free);
+  auth->throttle = platzd_throttle_new (THROTTLE_KEYS);
   auth->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   auth->touch_timer = g_timeout_add_seconds (TOUCH_INTERVAL_S, touch_timer_cb, auth);
   /* Sessions end after a day without use, and after a week in any case;
@@ -661,7 +649,7 @@ platzd_auth_free (PlatzdAuth *auth)
   platzd_store_unwatch (auth->app->store, on_store_write_cb, auth);
   g_hash_table_unref (auth->touched);
   g_hash_table_unref (auth->sessions);
-  g_hash_table_unref (auth->failures);
+  platzd_throttle_free (auth->throttle);
   g_free (auth->dummy_hash);
   g_free (auth);
 }

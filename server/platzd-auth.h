@@ -4,8 +4,9 @@
  * worker threads, so a login never stalls the main loop and at most
  * PLATZD_HASH_THREADS hashes (64 MiB each) run at once; 256-bit session
  * tokens from libsodium's CSPRNG, stored only as SHA-256 hashes, with idle
- * and absolute expiry; failed logins rate-limited per (user, address) and
- * per address.
+ * and absolute expiry; after repeated failures per (user, address) or per
+ * address, sign-ins are slowed by a bounded delay (platzd-throttle.h),
+ * never refused.
  */
 #pragma once
 
@@ -17,6 +18,8 @@ G_BEGIN_DECLS
 
 typedef void (*PlatzdHashCallback) (char     *hash,     /* owned by the callee; NULL on error */
                                     gpointer  user_data);
+typedef void (*PlatzdVerifyCallback) (gboolean ok,
+                                      gpointer user_data);
 
 PlatzdAuth *platzd_auth_new          (PlatzdApp         *app);
 void        platzd_auth_free         (PlatzdAuth        *auth);
@@ -32,6 +35,14 @@ void        platzd_user_release      (PlatzUser         *user);
 void        platzd_auth_hash_async   (PlatzdAuth        *auth,
                                       const char        *password,
                                       PlatzdHashCallback callback,
+                                      gpointer           user_data);
+/* Checks a password against a stored hash in a worker thread (hash NULL:
+ * against a hash nobody knows, at the same cost); callback on the main
+ * loop. */
+void        platzd_auth_verify_async (PlatzdAuth        *auth,
+                                      const char        *password,
+                                      const char        *hash,
+                                      PlatzdVerifyCallback callback,
                                       gpointer           user_data);
 /* Blocking, for start-up work (bootstrap admin, demo). */
 char       *platzd_auth_hash_password (const char       *password,

@@ -385,7 +385,6 @@ static void
 exercise_auth (Fixture *f)
 {
   g_autofree char *huge = g_malloc (PLATZD_JSON_BODY_MAX + 2);
-  g_autoptr(PlatzTestResponse) limited = NULL;
 
   run (f, NULL, "GET", "/healthz", NULL, 200, NULL);
   run (f, NULL, "GET", API "/healthz", NULL, 200, NULL);
@@ -398,13 +397,13 @@ exercise_auth (Fixture *f)
   run (f, NULL, "POST", API "/auth/login", huge, 413, NULL);
   run (f, f->admin, "POST", API "/sites", huge, 413, NULL);
 
-  /* 10 failures for one name and address, then 429 */
+  /* 10 failures for one name and address: the next one is slowed down,
+   * and answered as any other */
   for (int i = 0; i < 10; i++)
     run (f, NULL, "POST", API "/auth/login", "{\"username\":\"ghost\",\"password\":\"boo-boo\"}",
          401, NULL);
-  limited = call (f, NULL, "POST", API "/auth/login",
-                  "{\"username\":\"ghost\",\"password\":\"boo-boo\"}", 429, NULL);
-  g_assert_nonnull (soup_message_headers_get_one (limited->headers, "Retry-After"));
+  run (f, NULL, "POST", API "/auth/login", "{\"username\":\"ghost\",\"password\":\"boo-boo\"}",
+       401, NULL);
 
   run (f, NULL, "GET", API "/me", NULL, 401, NULL);
   run (f, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "GET",
