@@ -146,6 +146,7 @@ typedef struct {
   gint64   team_id;
   gboolean share_presence;
   char    *password;
+  char    *current_password;  /* write-only: proves a change of one's own password */
 } PlatzUser;
 
 typedef struct {
@@ -190,6 +191,7 @@ typedef struct {
   gint64   occupancy_cap_percent;   /* 0 = no cap (null) */
   gint64   retention_days;
   gint64   project_office_horizon_days;
+  gint64   audit_retention_days;
 } PlatzPolicies;
 
 /* Request bodies that are not objects of their own. */

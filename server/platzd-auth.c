@@ -364,47 +364,72 @@ touch_timer_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-void
-platzd_auth_forget_user (PlatzdAuth *auth,
-                         gint64      user_id)
+/* The bearer token of a message that passed authentication. */
+static const char *
+message_token (SoupServerMessage *msg)
 {
-  GHashTableIter iter;
-  gpointer value;
-  sqlite3_stmt *stmt;
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Authorization");
+  const char *token = header + 7;
 
-  g_hash_table_iter_init (&iter, auth->sessions);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (((Session *) value)->user_id == user_id)
-      g_hash_table_iter_remove (&iter);
-  stmt = platzd_store_prepare (auth->app->store, "DELETE FROM sessions WHERE user_id = ?", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, user_id);
-      platzd_store_step_done (auth->app->store, stmt, NULL);
-    }
+  while (*token == ' ')
+    token++;
+  return token;
 }
 
-/* Login */
+gint64
+platzd_auth_end_sessions (PlatzdAuth        *auth,
+                          gint64             user_id,
+                          SoupServerMessage *keep,
+                          GError           **error)
+{
+  g_autofree char *kept = keep ? token_hash_hex (message_token (keep)) : NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+
+  /* Dropping them from memory first is safe: a session not in memory is
+   * looked up in the table again. */
+  g_hash_table_iter_init (&iter, auth->sessions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (((Session *) value)->user_id == user_id && g_strcmp0 (key, kept) != 0)
+      g_hash_table_iter_remove (&iter);
+  stmt = platzd_store_prepare (auth->app->store,
+                               "DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?",
+                               error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  if (keep != NULL)
+    bind_hash (stmt, 2, message_token (keep));
+  if (!platzd_store_step_done (auth->app->store, stmt, error))
+    return -1;
+  return sqlite3_changes (platzd_store_db (auth->app->store));
+}
+
+/* Checking a password, as a sign-in does */
 
 typedef struct {
-  PlatzdRequest *req;
-  char          *username;
-  char          *password;
-  char          *user_key;
-  char          *address_key;
-  gint64         user_id;
-} LoginData;
+  PlatzdRequest       *req;
+  char                *username;
+  char                *password;
+  char                *user_key;
+  char                *address_key;
+  gint64               user_id;
+  PlatzdCheckCallback  callback;
+  gpointer             user_data;
+} Check;
 
 static void
-login_data_free (LoginData *data)
+check_free (Check *check)
 {
-  g_free (data->username);
-  if (data->password)
-    sodium_memzero (data->password, strlen (data->password));
-  g_free (data->password);
-  g_free (data->user_key);
-  g_free (data->address_key);
-  g_free (data);
+  g_free (check->username);
+  if (check->password)
+    sodium_memzero (check->password, strlen (check->password));
+  g_free (check->password);
+  g_free (check->user_key);
+  g_free (check->address_key);
+  g_free (check);
 }
 
 static gint64
@@ -416,22 +441,91 @@ now_ms (void)
 /* The attempt is over: failures count against both keys, a success
  * clears the user's key (the address's stays: spraying goes on). */
 static void
-login_end (LoginData *data,
-           gboolean   failed,
-           gboolean   signed_in)
+on_check_verified_cb (gboolean ok,
+                      gpointer user_data)
 {
-  PlatzdThrottle *throttle = data->req->app->auth->throttle;
+  Check *check = user_data;
+  PlatzdThrottle *throttle = check->req->app->auth->throttle;
+  gboolean right = ok && check->user_id != 0;
 
-  platzd_throttle_end (throttle, data->user_key, failed, signed_in, now_ms ());
-  platzd_throttle_end (throttle, data->address_key, failed, FALSE, now_ms ());
+  platzd_throttle_end (throttle, check->user_key, !right, right, now_ms ());
+  platzd_throttle_end (throttle, check->address_key, !right, FALSE, now_ms ());
+  check->callback (right ? check->user_id : 0, check->user_data);
+  check_free (check);
+}
+
+/* After the throttle's delay (if any): look the user up and verify. */
+static void
+check_run (Check *check)
+{
+  PlatzdRequest *req = check->req;
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = platzd_store_prepare (req->app->store,
+                               "SELECT id, password_hash FROM users WHERE username = ?", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, check->username, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          check->user_id = sqlite3_column_int64 (stmt, 0);
+          hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+    }
+  /* Unknown users cost the same hash as known ones. */
+  if (hash == NULL)
+    check->user_id = 0;
+  platzd_auth_verify_async (req->app->auth, check->password, hash, on_check_verified_cb, check);
+  sodium_memzero (check->password, strlen (check->password));
+  g_clear_pointer (&check->password, g_free);
 }
 
 static void
-on_login_verified_cb (gboolean ok,
-                      gpointer user_data)
+on_check_delay_cb (gpointer user_data)
 {
-  LoginData *data = user_data;
-  PlatzdRequest *req = data->req;
+  check_run (user_data);
+}
+
+void
+platzd_auth_check_password (PlatzdRequest       *req,
+                            const char          *username,
+                            const char          *password,
+                            PlatzdCheckCallback  callback,
+                            gpointer             user_data)
+{
+  PlatzdAuth *auth = req->app->auth;
+  Check *check = g_new0 (Check, 1);
+  guint wait_user, wait_address;
+
+  check->req = req;
+  check->username = g_strdup (username);
+  check->password = g_strdup (password);
+  check->user_key = g_strdup_printf ("u:%s|%s", username, req->remote);
+  check->address_key = g_strdup_printf ("a:%s", req->remote);
+  check->callback = callback;
+  check->user_data = user_data;
+
+  /* Throttled keys wait on a timer, never in the main loop, and then go
+   * to the hash workers like every attempt. */
+  wait_user = platzd_throttle_begin (auth->throttle, check->user_key, FAIL_LIMIT_USER, now_ms ());
+  wait_address = platzd_throttle_begin (auth->throttle, check->address_key, FAIL_LIMIT_ADDRESS,
+                                        now_ms ());
+  platzd_request_pause (req);
+  if (MAX (wait_user, wait_address) > 0)
+    g_timeout_add_once (MAX (wait_user, wait_address), on_check_delay_cb, check);
+  else
+    check_run (check);
+}
+
+/* Login */
+
+static void
+on_login_checked_cb (gint64   user_id,
+                     gpointer user_data)
+{
+  PlatzdRequest *req = user_data;
   PlatzdAuth *auth = req->app->auth;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   guint8 raw[TOKEN_BYTES];
@@ -443,12 +537,9 @@ on_login_verified_cb (gboolean ok,
   sqlite3_stmt *stmt;
   GError *error = NULL;
 
-  if (!ok || data->user_id == 0 ||
-      (user = platzd_user_load (req->app->store, data->user_id, NULL)) == NULL)
+  if (user_id == 0 || (user = platzd_user_load (req->app->store, user_id, NULL)) == NULL)
     {
-      login_end (data, TRUE, FALSE);
       platzd_reply_fail (req, PLATZ_ERROR_UNAUTHENTICATED, "Wrong user name or password");
-      login_data_free (data);
       return;
     }
 
@@ -467,13 +558,10 @@ on_login_verified_cb (gboolean ok,
     }
   if (stmt == NULL || !platzd_store_step_done (req->app->store, stmt, &error))
     {
-      login_end (data, FALSE, FALSE);
       platz_object_free (&platz_user_type, user);
       platzd_reply_error (req, error);
-      login_data_free (data);
       return;
     }
-  login_end (data, FALSE, TRUE);
 
   expires = g_date_time_new_from_unix_utc (now + auth->max_s);
   expires_text = g_date_time_format (expires, "%Y-%m-%dT%H:%M:%SZ");
@@ -491,97 +579,29 @@ on_login_verified_cb (gboolean ok,
   sodium_memzero (token, sizeof token);
   platz_object_free (&platz_user_type, user);
   platzd_reply_json (req, 200, json_builder_get_root (builder));
-  login_data_free (data);
-}
-
-/* After the throttle's delay (if any): look the user up and verify. */
-static void
-login_check (LoginData *data)
-{
-  PlatzdRequest *req = data->req;
-  g_autofree char *hash = NULL;
-  sqlite3_stmt *stmt;
-
-  stmt = platzd_store_prepare (req->app->store,
-                               "SELECT id, password_hash FROM users WHERE username = ?", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, data->username, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          data->user_id = sqlite3_column_int64 (stmt, 0);
-          hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-        }
-      sqlite3_reset (stmt);
-    }
-  /* Unknown users cost the same hash as known ones. */
-  if (hash == NULL)
-    data->user_id = 0;
-  platzd_auth_verify_async (req->app->auth, data->password, hash, on_login_verified_cb, data);
-  sodium_memzero (data->password, strlen (data->password));
-  g_clear_pointer (&data->password, g_free);
-}
-
-static void
-on_login_delay_cb (gpointer user_data)
-{
-  login_check (user_data);
 }
 
 static void
 handle_login (PlatzdRequest *req)
 {
-  PlatzdAuth *auth = req->app->auth;
   PlatzLoginRequest login = { 0 };
   GError *error = NULL;
-  LoginData *data;
-  guint wait_user, wait_address;
 
-  if (!platz_decode (&platz_login_request_type, req->body, PLATZ_DECODE_CREATE, &login, NULL,
-                     &error))
+  if (platz_decode (&platz_login_request_type, req->body, PLATZ_DECODE_CREATE, &login, NULL,
+                    &error))
     {
-      platz_object_clear (&platz_login_request_type, &login);
-      platzd_reply_error (req, error);
-      return;
+      platzd_auth_check_password (req, login.username, login.password, on_login_checked_cb, req);
+      sodium_memzero (login.password, strlen (login.password));
     }
-
-  data = g_new0 (LoginData, 1);
-  data->req = req;
-  data->username = g_strdup (login.username);
-  data->password = g_strdup (login.password);
-  data->user_key = g_strdup_printf ("u:%s|%s", login.username, req->remote);
-  data->address_key = g_strdup_printf ("a:%s", req->remote);
-  sodium_memzero (login.password, strlen (login.password));
-  platz_object_clear (&platz_login_request_type, &login);
-
-  /* Throttled keys wait on a timer, never in the main loop, and then go
-   * to the hash workers like every attempt. */
-  wait_user = platzd_throttle_begin (auth->throttle, data->user_key, FAIL_LIMIT_USER, now_ms ());
-  wait_address = platzd_throttle_begin (auth->throttle, data->address_key, FAIL_LIMIT_ADDRESS,
-                                        now_ms ());
-  platzd_request_pause (req);
-  if (MAX (wait_user, wait_address) > 0)
-    g_timeout_add_once (MAX (wait_user, wait_address), on_login_delay_cb, data);
   else
-    login_check (data);
-}
-
-static const char *
-request_token (PlatzdRequest *req)
-{
-  const char *header = soup_message_headers_get_one (
-    soup_server_message_get_request_headers (req->msg), "Authorization");
-  const char *token = header + 7;
-
-  while (*token == ' ')
-    token++;
-  return token;
+    platzd_reply_error (req, error);
+  platz_object_clear (&platz_login_request_type, &login);
 }
 
 static void
 handle_logout (PlatzdRequest *req)
 {
-  session_drop (req->app->auth, request_token (req));
+  session_drop (req->app->auth, message_token (req->msg));
   platzd_reply_empty (req, 204);
 }
 

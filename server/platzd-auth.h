@@ -20,6 +20,9 @@ typedef void (*PlatzdHashCallback) (char     *hash,     /* owned by the callee; 
                                     gpointer  user_data);
 typedef void (*PlatzdVerifyCallback) (gboolean ok,
                                       gpointer user_data);
+/* user_id: the user whose password it was, 0 when wrong or unknown. */
+typedef void (*PlatzdCheckCallback) (gint64   user_id,
+                                     gpointer user_data);
 
 PlatzdAuth *platzd_auth_new          (PlatzdApp         *app);
 void        platzd_auth_free         (PlatzdAuth        *auth);
@@ -47,9 +50,23 @@ void        platzd_auth_verify_async (PlatzdAuth        *auth,
 /* Blocking, for start-up work (bootstrap admin, demo). */
 char       *platzd_auth_hash_password (const char       *password,
                                        GError          **error);
-/* Ends every session of a user (after a password change or deletion). */
-void        platzd_auth_forget_user  (PlatzdAuth        *auth,
-                                      gint64             user_id);
+/* Checks a user's password as a sign-in does: after the throttle's
+ * delay for (user name, the request's address) and the address, in a
+ * hash worker; failures count for the throttle.  Pauses req; the
+ * callback runs on the main loop and must answer it. */
+void        platzd_auth_check_password (PlatzdRequest     *req,
+                                        const char        *username,
+                                        const char        *password,
+                                        PlatzdCheckCallback callback,
+                                        gpointer           user_data);
+/* Ends the sessions of a user, all of them or all but the one msg is
+ * signed in with (keep non-NULL): after a password change, a reset or
+ * a deletion.  Inside or outside a transaction; returns how many ended,
+ * or -1. */
+gint64      platzd_auth_end_sessions (PlatzdAuth        *auth,
+                                      gint64             user_id,
+                                      SoupServerMessage *keep,
+                                      GError           **error);
 
 /* Reads a user row without its password hash. */
 PlatzUser  *platzd_user_load         (PlatzdStore       *store,

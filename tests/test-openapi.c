@@ -570,7 +570,18 @@ exercise_people (Fixture *f)
   run (f, f->emp, "PATCH", API "/me", "{\"display_name\":\"Emma Example\"}", 200, NULL);
   run (f, f->emp, "PATCH", API "/me", "{\"role\":\"admin\"}", 403, NULL);
   run (f, f->emp, "PATCH", API "/me", "{\"display_name\":5}", 400, NULL);
-  run (f, f->emp, "PATCH", API "/me", "{\"password\":\"short\"}", 422, "invalid_value");
+  run (f, f->emp, "PATCH", API "/me", "{\"password\":\"short\"}", 403, NULL);
+  run (f, f->emp, "PATCH", API "/me", "{\"password\":\"short\",\"current_password\":"
+       "\"emp-password\"}", 422, "invalid_value");
+  run (f, f->emp, "PATCH", API "/me", "{\"password\":\"long-enough\",\"current_password\":"
+       "\"not-my-password\"}", 403, NULL);
+  run (f, f->emp, "PATCH", API "/me", "{\"password\":\"emp-password\",\"current_password\":"
+       "\"emp-password\"}", 200, NULL);
+  run (f, f->emp, "GET", API "/me/export", NULL, 200, NULL);
+  run (f, f->admin, "GET", API "/audit", NULL, 200, NULL);
+  run (f, f->admin, "GET", API "/audit?from=2026-01-01&to=2036-12-31&limit=5", NULL, 200, NULL);
+  run (f, f->admin, "GET", API "/audit?from=soon", NULL, 400, NULL);
+  run (f, f->emp, "GET", API "/audit", NULL, 403, NULL);
   run (f, f->admin, "PATCH", API "/me", "{\"username\":\"fm\"}", 409, "already_exists");
 
   run (f, f->admin, "GET", API "/teams", NULL, 200, NULL);
