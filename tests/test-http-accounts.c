@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sqlite3.h>
 
 #include "platz-test-server.h"
 
@@ -120,6 +121,425 @@ test_throttle_slows_never_refuses (void)
   platz_test_response_free (right.response);
 }
 
+/* Password changes and sessions */
+
+static gint64
+me_status (const char *token)
+{
+  g_autoptr(PlatzTestResponse) r = platz_test_request (server, token, "GET", "/api/v1/me", NULL);
+
+  return r->status;
+}
+
+/* The audit entries (GET /audit as admin) matching object and action. */
+static GPtrArray *
+audit_entries (const char *object_type,
+               gint64      object_id,
+               const char *action)
+{
+  g_autoptr(PlatzTestResponse) r = platz_test_request (server, admin, "GET", "/api/v1/audit",
+                                                       NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  JsonArray *all;
+
+  platz_assert_status (r, 200);
+  all = json_node_get_array (r->json);
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (all, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "object_type"), object_type) == 0 &&
+          (object_id == 0 || (!json_object_get_null_member (entry, "object_id") &&
+                              json_object_get_int_member (entry, "object_id") == object_id)) &&
+          g_strcmp0 (json_object_get_string_member (entry, "action"), action) == 0)
+        g_ptr_array_add (found, json_node_copy (json_array_get_element (all, i)));
+    }
+  return found;
+}
+
+/* The names in an entry's "fields", joined with commas. */
+static char *
+entry_fields (JsonNode *entry)
+{
+  JsonArray *fields = json_object_get_array_member (json_node_get_object (entry), "fields");
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (fields); i++)
+    g_string_append_printf (joined, "%s%s", i ? "," : "",
+                            json_array_get_string_element (fields, i));
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+static gint64
+entry_int (JsonNode   *entry,
+           const char *member)
+{
+  return json_object_get_int_member (json_node_get_object (entry), member);
+}
+
+static void
+test_password_change_ends_other_sessions (void)
+{
+  gint64 id = make_user ("pat", "Pat", "employee", "pat-password-1");
+  g_autofree char *mine = platz_test_login (server, "pat", "pat-password-1");
+  g_autofree char *laptop = platz_test_login (server, "pat", "pat-password-1");
+  g_autofree char *phone = platz_test_login (server, "pat", "pat-password-1");
+  g_autofree char *again = NULL;
+  g_autofree char *kiosk = NULL;
+  g_autoptr(PlatzTestResponse) missing = NULL;
+  g_autoptr(PlatzTestResponse) wrong = NULL;
+  g_autoptr(PlatzTestResponse) changed = NULL;
+  g_autoptr(PlatzTestResponse) old_password = NULL;
+  g_autoptr(PlatzTestResponse) reset = NULL;
+  g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(GPtrArray) resets = NULL;
+  g_autofree char *fields = NULL;
+
+  /* Every session in use, so the server holds each user in its cache. */
+  g_assert_cmpint (me_status (laptop), ==, 200);
+  g_assert_cmpint (me_status (phone), ==, 200);
+
+  missing = platz_test_request (server, mine, "PATCH", "/api/v1/me",
+                                "{\"password\":\"pat-password-2\"}");
+  platz_assert_error (missing, 403, "forbidden", NULL);
+  wrong = platz_test_request (server, mine, "PATCH", "/api/v1/me",
+                              "{\"password\":\"pat-password-2\","
+                              "\"current_password\":\"not-pats-password\"}");
+  platz_assert_error (wrong, 403, "forbidden", NULL);
+  /* Neither changed anything nor ended a session. */
+  g_assert_cmpint (me_status (laptop), ==, 200);
+  again = platz_test_login (server, "pat", "pat-password-1");
+
+  changed = platz_test_request (server, mine, "PATCH", "/api/v1/me",
+                                "{\"password\":\"pat-password-2\","
+                                "\"current_password\":\"pat-password-1\"}");
+  platz_assert_status (changed, 200);
+  g_assert_cmpint (platz_test_int (changed, "sessions_ended"), ==, 3);
+  g_assert_cmpint (platz_test_int (changed, "id"), ==, id);
+  g_assert_cmpstr (platz_test_str (changed, "username"), ==, "pat");
+  g_assert_null (platz_test_member (changed, "password"));
+  g_assert_null (platz_test_member (changed, "current_password"));
+
+  /* The calling session stays, the others (cached or not) are gone. */
+  g_assert_cmpint (me_status (mine), ==, 200);
+  g_assert_cmpint (me_status (laptop), ==, 401);
+  g_assert_cmpint (me_status (phone), ==, 401);
+  g_assert_cmpint (me_status (again), ==, 401);
+  old_password = login_with (server->session, "pat", "pat-password-1", NULL);
+  platz_assert_error (old_password, 401, "unauthenticated", NULL);
+  kiosk = platz_test_login (server, "pat", "pat-password-2");
+  g_assert_cmpint (me_status (kiosk), ==, 200);
+  /* One's own change is no administrative act. */
+  own = audit_entries ("users", id, "update");
+  g_assert_cmpuint (own->len, ==, 0);
+
+  /* An admin's reset ends every session of the user, the admin's stay. */
+  reset = platz_test_requestf (server, admin, "PATCH", "{\"password\":\"pat-password-3\"}",
+                               "/api/v1/users/%" G_GINT64_FORMAT, id);
+  platz_assert_status (reset, 200);
+  g_assert_cmpint (platz_test_int (reset, "sessions_ended"), ==, 2);
+  g_assert_cmpint (me_status (mine), ==, 401);
+  g_assert_cmpint (me_status (kiosk), ==, 401);
+  g_assert_cmpint (me_status (admin), ==, 200);
+  resets = audit_entries ("users", id, "update");
+  g_assert_cmpuint (resets->len, ==, 1);
+  fields = entry_fields (resets->pdata[0]);
+  g_assert_cmpstr (fields, ==, "password");
+  g_assert_cmpint (entry_int (resets->pdata[0], "subject_user_id"), ==, id);
+}
+
+/* A site with one office (two desks) and one meeting room, as admin. */
+typedef struct {
+  gint64 site, building, floor, office, meeting, desk[2];
+} Structure;
+
+static void
+make_structure (Structure  *st,
+                const char *name)
+{
+  st->site = platz_test_create (server, admin, "/api/v1/sites", "{\"name\":\"%s\"}", name);
+  st->building = platz_test_create (server, admin, "/api/v1/buildings",
+                                    "{\"site_id\":%" G_GINT64_FORMAT ",\"name\":\"A\"}", st->site);
+  st->floor = platz_test_create (server, admin, "/api/v1/floors",
+                                 "{\"building_id\":%" G_GINT64_FORMAT ",\"name\":\"EG\"}",
+                                 st->building);
+  st->office = platz_test_create (server, admin, "/api/v1/rooms",
+                                  "{\"floor_id\":%" G_GINT64_FORMAT ",\"name\":\"0.01\","
+                                  "\"kind\":\"office\",\"area_m2\":30}", st->floor);
+  st->meeting = platz_test_create (server, admin, "/api/v1/rooms",
+                                   "{\"floor_id\":%" G_GINT64_FORMAT ",\"name\":\"0.02\","
+                                   "\"kind\":\"meeting_room\",\"capacity\":6}", st->floor);
+  for (int i = 0; i < 2; i++)
+    st->desk[i] = platz_test_create (server, admin, "/api/v1/desks",
+                                     "{\"room_id\":%" G_GINT64_FORMAT ",\"name\":\"D%d\"}",
+                                     st->office, i + 1);
+}
+
+static gint64
+book (const char *token,
+      gint64      desk,
+      const char *date,
+      gint64      for_user)
+{
+  g_autofree char *target = for_user ? g_strdup_printf (",\"user_id\":%" G_GINT64_FORMAT, for_user)
+                                     : g_strdup ("");
+
+  return platz_test_create (server, token, "/api/v1/bookings",
+                            "{\"desk_id\":%" G_GINT64_FORMAT ",\"date\":\"%s\",\"slot\":\"am\"%s}",
+                            desk, date, target);
+}
+
+/* Writes to the server's database from the side (what the API cannot
+ * make: a booking in the past). */
+static void
+db_exec (const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (server->db_path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static JsonArray *
+member_array (PlatzTestResponse *r,
+              const char        *name)
+{
+  return json_object_get_array_member (json_node_get_object (r->json), name);
+}
+
+static void
+test_export_holds_everything_about_me (void)
+{
+  Structure st;
+  gint64 id = make_user ("exa", "Exa Export", "employee", "exa-password-1");
+  g_autofree char *token = platz_test_login (server, "exa", "exa-password-1");
+  g_autofree char *day1 = platz_test_weekday (2, "Europe/Berlin");
+  g_autofree char *day2 = platz_test_weekday (4, "Europe/Berlin");
+  g_autofree char *sql = NULL;
+  g_autoptr(PlatzTestResponse) export = NULL;
+  g_autoptr(PlatzTestResponse) other = NULL;
+  g_autoptr(PlatzTestResponse) cancel = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *bookings, *sessions, *audit;
+  gboolean cancelled = FALSE, released = FALSE, on_behalf = FALSE;
+  gint64 first, reservation, mate;
+
+  make_structure (&st, "Exporthaus");
+  first = book (token, st.desk[0], day1, 0);
+  cancel = platz_test_requestf (server, token, "DELETE", NULL,
+                                "/api/v1/bookings/%" G_GINT64_FORMAT, first);
+  platz_assert_status (cancel, 204);
+  book (admin, st.desk[1], day2, id);
+  reservation = platz_test_create (server, token, "/api/v1/reservations",
+                                   "{\"room_id\":%" G_GINT64_FORMAT ",\"start\":\"%sT09:00:00Z\","
+                                   "\"end\":\"%sT10:00:00Z\",\"title\":\"Exa's review\","
+                                   "\"attendees\":2}", st.meeting, day1, day1);
+  sql = g_strdup_printf ("INSERT INTO bookings (desk_id, user_id, date, slot, status, created_at)"
+                         " VALUES (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", '2020-01-06', "
+                         "'am', 'released', '2020-01-01T08:00:00Z')", st.desk[0], id);
+  db_exec (sql);
+  /* Somebody else's booking is not in it. */
+  mate = make_user ("exa-mate", "Mate", "employee", "mate-password-1");
+  book (admin, st.desk[0], day2, mate);
+
+  export = platz_test_request (server, token, "GET", "/api/v1/me/export", NULL);
+  platz_assert_status (export, 200);
+  g_assert_cmpint (platz_test_int (export, "user.id"), ==, id);
+  g_assert_cmpstr (platz_test_str (export, "user.display_name"), ==, "Exa Export");
+
+  bookings = member_array (export, "bookings");
+  g_assert_cmpuint (json_array_get_length (bookings), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *b = json_array_get_object_element (bookings, i);
+      const char *status = json_object_get_string_member (b, "status");
+
+      g_assert_cmpint (json_object_get_int_member (b, "user_id"), ==, id);
+      cancelled |= g_strcmp0 (status, "cancelled") == 0;
+      released |= g_strcmp0 (status, "released") == 0 &&
+                  g_strcmp0 (json_object_get_string_member (b, "date"), "2020-01-06") == 0;
+    }
+  g_assert_true (cancelled);
+  g_assert_true (released);
+  g_assert_cmpuint (platz_test_length (export, "reservations"), ==, 1);
+  g_assert_cmpint (platz_test_int (export, "reservations.0.id"), ==, reservation);
+  g_assert_cmpstr (platz_test_str (export, "reservations.0.title"), ==, "Exa's review");
+
+  sessions = member_array (export, "sessions");
+  g_assert_cmpuint (json_array_get_length (sessions), ==, 1);
+  g_assert_nonnull (platz_test_str (export, "sessions.0.created_at"));
+  g_assert_nonnull (platz_test_str (export, "sessions.0.expires_at"));
+
+  /* The booking the admin made for exa is in exa's audit entries. */
+  audit = member_array (export, "audit");
+  for (guint i = 0; i < json_array_get_length (audit); i++)
+    {
+      JsonObject *e = json_array_get_object_element (audit, i);
+      on_behalf |= g_strcmp0 (json_object_get_string_member (e, "object_type"), "bookings") == 0 &&
+                   json_object_get_int_member (e, "subject_user_id") == id;
+    }
+  g_assert_true (on_behalf);
+
+  /* Never a token, its hash, the password or its hash ("password" may
+   * appear as a field name of the audit entry of exa's creation). */
+  text = g_strndup (g_bytes_get_data (export->body, NULL), g_bytes_get_size (export->body));
+  g_assert_null (strstr (text, token));
+  g_assert_null (strstr (text, "token"));
+  g_assert_null (strstr (text, "password_hash"));
+  g_assert_null (strstr (text, "exa-password-1"));
+  g_assert_null (strstr (text, "$argon2"));
+
+  other = platz_test_request (server, NULL, "GET", "/api/v1/me/export", NULL);
+  platz_assert_error (other, 401, "unauthenticated", NULL);
+}
+
+/* The audit log */
+
+static void
+test_audit_of_administrative_acts (void)
+{
+  Structure st;
+  g_autofree char *fm = NULL;
+  g_autofree char *emp = NULL;
+  g_autofree char *day = platz_test_weekday (3, "Europe/Berlin");
+  g_autofree char *today = platz_test_date (0, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *fields = NULL;
+  g_autofree char *range = NULL;
+  g_autoptr(PlatzTestResponse) r = NULL;
+  g_autoptr(PlatzTestResponse) listed = NULL;
+  g_autoptr(PlatzTestResponse) empty = NULL;
+  g_autoptr(PlatzTestResponse) forbidden = NULL;
+  g_autoptr(PlatzTestResponse) bad = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  gint64 fm_id, emp_id, admin_id, booking, own, team, last_id = G_MAXINT64;
+  JsonArray *all;
+
+  fm_id = make_user ("aud-fm", "Facility", "facility_manager", "aud-fm-password");
+  emp_id = make_user ("aud-emp", "Employee", "employee", "aud-emp-password");
+  fm = platz_test_login (server, "aud-fm", "aud-fm-password");
+  emp = platz_test_login (server, "aud-emp", "aud-emp-password");
+  {
+    g_autoptr(PlatzTestResponse) me = platz_test_request (server, admin, "GET", "/api/v1/me", NULL);
+    admin_id = platz_test_int (me, "id");
+  }
+  make_structure (&st, "Audithaus");
+
+  /* Structure: a facility manager renames a site; the new name is not
+   * in the log, its field name is. */
+  r = platz_test_requestf (server, fm, "PATCH", "{\"name\":\"Secret-Name-4711\"}",
+                           "/api/v1/sites/%" G_GINT64_FORMAT, st.site);
+  platz_assert_status (r, 200);
+  g_clear_pointer (&r, platz_test_response_free);
+  found = audit_entries ("sites", st.site, "update");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (entry_int (found->pdata[0], "actor_user_id"), ==, fm_id);
+  fields = entry_fields (found->pdata[0]);
+  g_assert_cmpstr (fields, ==, "name");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = audit_entries ("desks", st.desk[0], "create");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (entry_int (found->pdata[0], "actor_user_id"), ==, admin_id);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* The floor plan, the policies */
+  r = platz_test_requestf (server, fm, "PUT", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+                           "/api/v1/floors/%" G_GINT64_FORMAT "/plan", st.floor);
+  platz_assert_status (r, 204);
+  g_clear_pointer (&r, platz_test_response_free);
+  found = audit_entries ("floor_plans", st.floor, "update");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  r = platz_test_requestf (server, admin, "PATCH", "{\"max_bookings_per_week\":4}",
+                           "/api/v1/policies?site_id=%" G_GINT64_FORMAT, st.site);
+  platz_assert_status (r, 200);
+  g_clear_pointer (&r, platz_test_response_free);
+  found = audit_entries ("policies", st.site, "update");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_free (fields);
+  fields = entry_fields (found->pdata[0]);
+  g_assert_cmpstr (fields, ==, "max_bookings_per_week");
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Users and teams: a role change */
+  team = platz_test_create (server, admin, "/api/v1/teams", "{\"name\":\"Audit team\"}");
+  r = platz_test_requestf (server, admin, "PATCH", "{\"role\":\"team_lead\"}",
+                           "/api/v1/users/%" G_GINT64_FORMAT, emp_id);
+  platz_assert_status (r, 200);
+  g_clear_pointer (&r, platz_test_response_free);
+  found = audit_entries ("users", emp_id, "update");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_free (fields);
+  fields = entry_fields (found->pdata[0]);
+  g_assert_cmpstr (fields, ==, "role");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = audit_entries ("teams", team, "create");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Bookings: one's own is not audited, one made for someone else and
+   * its cancellation by facility staff are. */
+  own = book (emp, st.desk[0], day, 0);
+  found = audit_entries ("bookings", own, "create");
+  g_assert_cmpuint (found->len, ==, 0);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  booking = book (admin, st.desk[1], day, fm_id);
+  found = audit_entries ("bookings", booking, "create");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (entry_int (found->pdata[0], "subject_user_id"), ==, fm_id);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  r = platz_test_requestf (server, fm, "DELETE", NULL, "/api/v1/bookings/%" G_GINT64_FORMAT, own);
+  platz_assert_status (r, 204);
+  g_clear_pointer (&r, platz_test_response_free);
+  found = audit_entries ("bookings", own, "delete");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (entry_int (found->pdata[0], "actor_user_id"), ==, fm_id);
+  g_assert_cmpint (entry_int (found->pdata[0], "subject_user_id"), ==, emp_id);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* A forced delete (the building still has a booking below it) */
+  r = platz_test_requestf (server, fm, "DELETE", NULL,
+                           "/api/v1/buildings/%" G_GINT64_FORMAT "?force=true", st.building);
+  platz_assert_status (r, 204);
+  g_clear_pointer (&r, platz_test_response_free);
+  found = audit_entries ("buildings", st.building, "force_delete");
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Newest first; never a value; the range; admins only */
+  listed = platz_test_request (server, admin, "GET", "/api/v1/audit", NULL);
+  platz_assert_status (listed, 200);
+  all = json_node_get_array (listed->json);
+  g_assert_cmpuint (json_array_get_length (all), >=, 10);
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    {
+      gint64 entry_id = json_object_get_int_member (json_array_get_object_element (all, i), "id");
+      g_assert_cmpint (entry_id, <, last_id);
+      last_id = entry_id;
+    }
+  text = g_strndup (g_bytes_get_data (listed->body, NULL), g_bytes_get_size (listed->body));
+  g_assert_null (strstr (text, "Secret-Name-4711"));
+  g_assert_null (strstr (text, "team_lead"));
+  g_assert_null (strstr (text, "Audit team"));
+  range = g_strdup_printf ("/api/v1/audit?from=%s&to=%s&limit=3", today, today);
+  g_clear_pointer (&r, platz_test_response_free);
+  r = platz_test_request (server, admin, "GET", range, NULL);
+  platz_assert_status (r, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (r->json)), ==, 3);
+  empty = platz_test_request (server, admin, "GET", "/api/v1/audit?from=2001-01-01&to=2001-12-31",
+                              NULL);
+  platz_assert_status (empty, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (empty->json)), ==, 0);
+  forbidden = platz_test_request (server, fm, "GET", "/api/v1/audit", NULL);
+  platz_assert_error (forbidden, 403, "forbidden", NULL);
+  bad = platz_test_request (server, admin, "GET", "/api/v1/audit?limit=0", NULL);
+  platz_assert_error (bad, 400, "bad_request", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +551,11 @@ main (int   argc,
   admin = platz_test_login (server, PLATZ_TEST_ADMIN, PLATZ_TEST_PASSWORD);
 
   g_test_add_func ("/accounts/throttle-slows-never-refuses", test_throttle_slows_never_refuses);
+  g_test_add_func ("/accounts/password-change-ends-other-sessions",
+                   test_password_change_ends_other_sessions);
+  g_test_add_func ("/accounts/export-holds-everything-about-me",
+                   test_export_holds_everything_about_me);
+  g_test_add_func ("/accounts/audit-of-administrative-acts", test_audit_of_administrative_acts);
 
   status = g_test_run ();
   g_free (admin);

@@ -95,10 +95,49 @@ test_purge (void)
   g_rmdir (dir);
 }
 
+static void
+test_purge_audit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("platz-retention-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  PlatzdStore *store = platzd_store_open (path, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 12, 4, 12, 0, 0);
+
+  g_assert_no_error (error);
+  exec (store,
+        "INSERT INTO audit (at, actor_user_id, action, object_type, object_id) VALUES"
+        "  ('2025-11-01T08:00:00Z', 1, 'update', 'sites', 1),"   /* 398 days: goes */
+        "  ('2025-12-04T11:59:59Z', 1, 'update', 'sites', 1),"   /* just over a year: goes */
+        "  ('2025-12-04T12:00:01Z', 1, 'delete', 'desks', 2),"   /* just under: stays */
+        "  ('2026-11-30T08:00:00Z', 1, 'create', 'rooms', 3);");
+  /* The default keeps a year, in batches. */
+  g_assert_cmpint (platzd_retention_purge_audit (store, now, 1, &error), ==, 1);
+  g_assert_cmpint (platzd_retention_purge_audit (store, now, 1, &error), ==, 1);
+  g_assert_cmpint (platzd_retention_purge_audit (store, now, 1, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit"), ==, 2);
+  /* A shorter policy purges more; a site's policy does not count. */
+  exec (store, "INSERT INTO policies (scope, json) VALUES (0, '{\"audit_retention_days\":7}'),"
+               "  (1, '{\"audit_retention_days\":3650}');");
+  g_assert_cmpint (platzd_retention_purge_audit (store, now, -1, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE object_type = 'rooms'"), ==, 1);
+
+  platzd_store_close (store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/retention/purge", test_purge);
+  g_test_add_func ("/retention/purge-audit", test_purge_audit);
   return g_test_run ();
 }
