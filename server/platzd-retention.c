@@ -98,7 +98,7 @@ platzd_retention_purge (PlatzdStore *store,
 }
 
 gint64
-platzd_retention_purge_audit (PlatzdStore *store,
+platzd_retention_purge_accounts (PlatzdStore *store,
                               GDateTime   *now,
                               int          limit,
                               GError     **error)
@@ -106,6 +106,7 @@ platzd_retention_purge_audit (PlatzdStore *store,
   PlatzPolicies policies;
   g_autoptr(GDateTime) cutoff_time = NULL;
   g_autofree char *cutoff = NULL;
+  g_autofree char *now_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_date_time_to_unix (now));
   gint64 changed = 0;
 
   if (!platzd_policies_load (store, 0, &policies, error))
@@ -117,6 +118,9 @@ platzd_retention_purge_audit (PlatzdStore *store,
     return -1;
   if (!run (store, "DELETE FROM audit WHERE id IN (SELECT id FROM audit WHERE at < :cutoff "
             "LIMIT :limit)", 0, cutoff, limit, &changed, error) ||
+      !run (store, "DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM sessions "
+            "WHERE expires_at < CAST (:cutoff AS INTEGER) LIMIT :limit)", 0, now_text, limit,
+            &changed, error) ||
       !platzd_store_commit (store, error))
     {
       platzd_store_rollback (store);
@@ -184,8 +188,8 @@ retention_timer_cb (gpointer data)
                     "reservations of site %" G_GINT64_FORMAT "\n", site_id);
     }
 
-  /* The audit log is one for all sites: purged once a UTC day, under the
-   * key 0 (no site has it). */
+  /* The audit log and the sessions are one for all sites: purged once a
+   * UTC day, under the key 0 (no site has it). */
   {
     gint64 audit_key = 0;
     g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -195,9 +199,10 @@ retention_timer_cb (gpointer data)
 
     if (g_strcmp0 (g_hash_table_lookup (app->retention_done, &audit_key), today_text) != 0)
       {
-        changed = platzd_retention_purge_audit (store, now, PURGE_BATCH, &error);
+        changed = platzd_retention_purge_accounts (store, now, PURGE_BATCH, &error);
         if (changed < 0)
-          g_printerr ("platzd: retention purge of the audit log failed: %s\n", error->message);
+          g_printerr ("platzd: retention purge of the audit log and sessions failed: %s\n",
+                      error->message);
         else if (changed >= PURGE_BATCH)
           more = TRUE;
         else

@@ -16,8 +16,9 @@ gint64 platzd_retention_purge       (PlatzdStore *store,
                                      int          limit,
                                      GError     **error);
 /* Deletes audit entries older than the global audit_retention_days before
- * now (at most limit).  Returns the number deleted, or -1 on error. */
-gint64 platzd_retention_purge_audit (PlatzdStore *store,
+ * now and sessions past their absolute expiry (at most limit of each).
+ * Returns the number deleted, or -1 on error. */
+gint64 platzd_retention_purge_accounts (PlatzdStore *store,
                                      GDateTime   *now,
                                      int          limit,
                                      GError     **error);

@@ -96,7 +96,7 @@ test_purge (void)
 }
 
 static void
-test_purge_audit (void)
+test_purge_accounts (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("platz-retention-XXXXXX", &error);
@@ -114,17 +114,27 @@ test_purge_audit (void)
         "  ('2025-12-04T12:00:01Z', 1, 'delete', 'desks', 2),"   /* just under: stays */
         "  ('2026-11-30T08:00:00Z', 1, 'create', 'rooms', 3);");
   /* The default keeps a year, in batches. */
-  g_assert_cmpint (platzd_retention_purge_audit (store, now, 1, &error), ==, 1);
-  g_assert_cmpint (platzd_retention_purge_audit (store, now, 1, &error), ==, 1);
-  g_assert_cmpint (platzd_retention_purge_audit (store, now, 1, &error), ==, 0);
+  g_assert_cmpint (platzd_retention_purge_accounts (store, now, 1, &error), ==, 1);
+  g_assert_cmpint (platzd_retention_purge_accounts (store, now, 1, &error), ==, 1);
+  g_assert_cmpint (platzd_retention_purge_accounts (store, now, 1, &error), ==, 0);
   g_assert_no_error (error);
   g_assert_cmpint (count (store, "SELECT count(*) FROM audit"), ==, 2);
   /* A shorter policy purges more; a site's policy does not count. */
   exec (store, "INSERT INTO policies (scope, json) VALUES (0, '{\"audit_retention_days\":7}'),"
                "  (1, '{\"audit_retention_days\":3650}');");
-  g_assert_cmpint (platzd_retention_purge_audit (store, now, -1, &error), ==, 1);
+  g_assert_cmpint (platzd_retention_purge_accounts (store, now, -1, &error), ==, 1);
   g_assert_no_error (error);
   g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE object_type = 'rooms'"), ==, 1);
+
+  /* Sessions past their absolute expiry go the same night. */
+  exec (store,
+        "INSERT INTO users (id, username, display_name) VALUES (1, 'u', 'U');"
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_used_at, expires_at) VALUES"
+        "  (x'01', 1, 0, 0, 1764000000),"      /* 2025-11-24: over */
+        "  (x'02', 1, 0, 0, 1796400000);");    /* 2026-12-04 16:00 UTC: still valid */
+  g_assert_cmpint (platzd_retention_purge_accounts (store, now, -1, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM sessions WHERE token_hash = x'02'"), ==, 1);
 
   platzd_store_close (store);
   g_unlink (path);
@@ -138,6 +148,6 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/retention/purge", test_purge);
-  g_test_add_func ("/retention/purge-audit", test_purge_audit);
+  g_test_add_func ("/retention/purge-accounts", test_purge_accounts);
   return g_test_run ();
 }
