@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 #include <sqlite3.h>
 
@@ -540,6 +541,69 @@ test_audit_of_administrative_acts (void)
   platz_assert_error (bad, 400, "bad_request", NULL);
 }
 
+/* The request log */
+
+static void
+test_request_log_holds_no_personal_data (void)
+{
+  PlatzTestServer *main_server = server;
+  char *main_admin = admin;
+  g_autofree char *log_path = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *user_token = NULL;
+  g_autofree char *admin_token = NULL;
+  g_autofree char *day = platz_test_weekday (2, "Europe/Berlin");
+  g_autofree char *query = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlatzTestResponse) listed = NULL;
+  g_autoptr(PlatzTestResponse) renamed = NULL;
+  g_autoptr(PlatzTestResponse) wrong = NULL;
+  g_autoptr(PlatzTestResponse) ghost = NULL;
+  Structure st;
+  const char *secrets[] = {
+    "logmark-user", "Logmark Person", "logmark-password-1", "logmark-wrong-pw",
+    "logmark-ghost", "Logmark Renamed", "QUERYMARK", "BODYMARK", PLATZ_TEST_PASSWORD,
+  };
+
+  /* A server of its own, whose whole log this test reads. */
+  server = platz_test_server_start (NULL);
+  admin = admin_token = platz_test_login (server, PLATZ_TEST_ADMIN, PLATZ_TEST_PASSWORD);
+  make_user ("logmark-user", "Logmark Person", "employee", "logmark-password-1");
+  user_token = platz_test_login (server, "logmark-user", "logmark-password-1");
+  make_structure (&st, "Logmark BODYMARK house");
+  book (user_token, st.desk[0], day, 0);
+  query = g_strdup_printf ("/api/v1/bookings?from=%s&to=%s&note=QUERYMARK", day, day);
+  listed = platz_test_request (server, user_token, "GET", query, NULL);
+  platz_assert_status (listed, 200);
+  renamed = platz_test_request (server, user_token, "PATCH", "/api/v1/me",
+                                "{\"display_name\":\"Logmark Renamed\"}");
+  platz_assert_status (renamed, 200);
+  wrong = login_with (server->session, "logmark-user", "logmark-wrong-pw", NULL);
+  platz_assert_status (wrong, 401);
+  ghost = login_with (server->session, "logmark-ghost", "logmark-wrong-pw", NULL);
+  platz_assert_status (ghost, 401);
+
+  /* SIGTERM writes out what the log still holds. */
+  platz_test_server_kill (server, SIGTERM);
+  log_path = g_build_filename (server->dir, "platzd.log", NULL);
+  g_file_get_contents (log_path, &log, NULL, &error);
+  g_assert_no_error (error);
+  /* The log is there (one line per request)... */
+  g_assert_nonnull (strstr (log, "method=GET path=/api/v1/bookings status=200"));
+  g_assert_nonnull (strstr (log, "method=POST path=/api/v1/auth/login status=401"));
+  /* ...and holds no name, password, token, query string or body. */
+  for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+    if (strstr (log, secrets[i]) != NULL)
+      g_error ("The request log holds '%s':\n%s", secrets[i], log);
+  g_assert_null (strstr (log, user_token));
+  g_assert_null (strstr (log, admin_token));
+  g_assert_null (strstr (log, "?"));
+
+  platz_test_server_free (server);
+  server = main_server;
+  admin = main_admin;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +620,8 @@ main (int   argc,
   g_test_add_func ("/accounts/export-holds-everything-about-me",
                    test_export_holds_everything_about_me);
   g_test_add_func ("/accounts/audit-of-administrative-acts", test_audit_of_administrative_acts);
+  g_test_add_func ("/accounts/request-log-holds-no-personal-data",
+                   test_request_log_holds_no_personal_data);
 
   status = g_test_run ();
   g_free (admin);
