@@ -7,6 +7,7 @@
 
 #include "platz-date.h"
 #include "platzd-audit.h"
+#include "platzd-export.h"
 
 #define ENTRY_COLUMNS \
   "id, at, actor_user_id, action, object_type, object_id, subject_user_id, fields"
@@ -77,19 +78,6 @@ platzd_audit_write_present (PlatzdRequest   *req,
 
 /* Reading */
 
-static void
-add_nullable_int (JsonBuilder  *builder,
-                  const char   *name,
-                  sqlite3_stmt *stmt,
-                  int           column)
-{
-  json_builder_set_member_name (builder, name);
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, column));
-}
-
 /* Adds the rows of a statement over ENTRY_COLUMNS as an array. */
 static gboolean
 add_entries (PlatzdStore  *store,
@@ -97,43 +85,9 @@ add_entries (PlatzdStore  *store,
              sqlite3_stmt *stmt,
              GError      **error)
 {
-  int rc;
+  static const char * const json_columns[] = { "fields", NULL };
 
-  json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *fields = (const char *) sqlite3_column_text (stmt, 7);
-      g_autoptr(JsonNode) names = platz_json_parse (fields, strlen (fields), NULL);
-
-      json_builder_begin_object (builder);
-      add_nullable_int (builder, "id", stmt, 0);
-      json_builder_set_member_name (builder, "at");
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
-      add_nullable_int (builder, "actor_user_id", stmt, 2);
-      json_builder_set_member_name (builder, "action");
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 3));
-      json_builder_set_member_name (builder, "object_type");
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 4));
-      add_nullable_int (builder, "object_id", stmt, 5);
-      add_nullable_int (builder, "subject_user_id", stmt, 6);
-      json_builder_set_member_name (builder, "fields");
-      if (names != NULL && JSON_NODE_HOLDS_ARRAY (names))
-        json_builder_add_value (builder, g_steal_pointer (&names));
-      else
-        {
-          json_builder_begin_array (builder);
-          json_builder_end_array (builder);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      platzd_store_set_error (store, rc, error);
-      return FALSE;
-    }
-  return TRUE;
+  return platzd_add_rows (store, builder, stmt, json_columns, error);
 }
 
 gboolean

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "platzd-audit.h"
 #include "platzd-export.h"
 
@@ -39,12 +41,12 @@ static const struct {
     "FROM sessions WHERE user_id = ?1 ORDER BY created_at" },
 };
 
-/* Adds the rows of stmt as an array of objects named by its columns. */
-static gboolean
-add_rows (PlatzdStore  *store,
-          JsonBuilder  *builder,
-          sqlite3_stmt *stmt,
-          GError      **error)
+gboolean
+platzd_add_rows (PlatzdStore        *store,
+                 JsonBuilder        *builder,
+                 sqlite3_stmt       *stmt,
+                 const char * const *json_columns,
+                 GError            **error)
 {
   int rc;
 
@@ -54,7 +56,11 @@ add_rows (PlatzdStore  *store,
       json_builder_begin_object (builder);
       for (int i = 0; i < sqlite3_column_count (stmt); i++)
         {
-          json_builder_set_member_name (builder, sqlite3_column_name (stmt, i));
+          const char *name = sqlite3_column_name (stmt, i);
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          JsonNode *parsed;
+
+          json_builder_set_member_name (builder, name);
           switch (sqlite3_column_type (stmt, i))
             {
             case SQLITE_INTEGER:
@@ -67,7 +73,11 @@ add_rows (PlatzdStore  *store,
               json_builder_add_null_value (builder);
               break;
             default:
-              json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, i));
+              if (json_columns != NULL && g_strv_contains (json_columns, name) &&
+                  (parsed = platz_json_parse (text, strlen (text), NULL)) != NULL)
+                json_builder_add_value (builder, parsed);
+              else
+                json_builder_add_string_value (builder, text);
               break;
             }
         }
@@ -104,7 +114,7 @@ handle_export (PlatzdRequest *req)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, req->user->id);
       json_builder_set_member_name (builder, parts[i].member);
-      if (!add_rows (store, builder, stmt, &error))
+      if (!platzd_add_rows (store, builder, stmt, NULL, &error))
         goto fail;
     }
   json_builder_set_member_name (builder, "audit");

@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
-void platzd_export_register (PlatzdApp *app);
+void     platzd_export_register (PlatzdApp          *app);
+/* Adds the rows of stmt as an array of objects named by its columns,
+ * with the values as stored; TEXT columns named in json_columns (NULL:
+ * none) hold JSON and are added as such.  Resets stmt. */
+gboolean platzd_add_rows        (PlatzdStore        *store,
+                                 JsonBuilder        *builder,
+                                 sqlite3_stmt       *stmt,
+                                 const char * const *json_columns,
+                                 GError            **error);
 
 G_END_DECLS

@@ -132,15 +132,39 @@ me_status (const char *token)
   return r->status;
 }
 
-/* The audit entries (GET /audit as admin) matching object and action. */
-static GPtrArray *
-audit_entries (const char *object_type,
-               gint64      object_id,
-               const char *action)
+/* The names in an entry's "fields", joined with commas. */
+static char *
+entry_fields (JsonObject *entry)
+{
+  JsonArray *fields = json_object_get_array_member (entry, "fields");
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (fields); i++)
+    g_string_append_printf (joined, "%s%s", i ? "," : "",
+                            json_array_get_string_element (fields, i));
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+/* Asserts that GET /audit holds `count` entries of the object and action;
+ * when it is one, that it names the actor and subject (0: not checked)
+ * and exactly these fields (NULL: not checked). */
+#define assert_audited(type, id, action, count, actor, subject, fields) \
+  assert_audited_impl (type, id, action, count, actor, subject, fields, __LINE__)
+
+static void
+assert_audited_impl (const char *object_type,
+                     gint64      object_id,
+                     const char *action,
+                     guint       count,
+                     gint64      actor,
+                     gint64      subject,
+                     const char *fields,
+                     int         line)
 {
   g_autoptr(PlatzTestResponse) r = platz_test_request (server, admin, "GET", "/api/v1/audit",
                                                        NULL);
-  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  JsonObject *match = NULL;
+  guint found = 0;
   JsonArray *all;
 
   platz_assert_status (r, 200);
@@ -150,33 +174,37 @@ audit_entries (const char *object_type,
       JsonObject *entry = json_array_get_object_element (all, i);
 
       if (g_strcmp0 (json_object_get_string_member (entry, "object_type"), object_type) == 0 &&
-          (object_id == 0 || (!json_object_get_null_member (entry, "object_id") &&
-                              json_object_get_int_member (entry, "object_id") == object_id)) &&
+          !json_object_get_null_member (entry, "object_id") &&
+          json_object_get_int_member (entry, "object_id") == object_id &&
           g_strcmp0 (json_object_get_string_member (entry, "action"), action) == 0)
-        g_ptr_array_add (found, json_node_copy (json_array_get_element (all, i)));
+        {
+          match = entry;
+          found++;
+        }
     }
-  return found;
+  if (found != count)
+    g_error ("line %d: %u audit entries %s %s %" G_GINT64_FORMAT ", expected %u", line, found,
+             action, object_type, object_id, count);
+  if (count != 1)
+    return;
+  if (actor != 0)
+    g_assert_cmpint (json_object_get_int_member (match, "actor_user_id"), ==, actor);
+  if (subject != 0)
+    g_assert_cmpint (json_object_get_int_member (match, "subject_user_id"), ==, subject);
+  if (fields != NULL)
+    {
+      g_autofree char *names = entry_fields (match);
+      g_assert_cmpstr (names, ==, fields);
+    }
 }
 
-/* The names in an entry's "fields", joined with commas. */
-static char *
-entry_fields (JsonNode *entry)
-{
-  JsonArray *fields = json_object_get_array_member (json_node_get_object (entry), "fields");
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; i < json_array_get_length (fields); i++)
-    g_string_append_printf (joined, "%s%s", i ? "," : "",
-                            json_array_get_string_element (fields, i));
-  return g_string_free (g_steal_pointer (&joined), FALSE);
-}
-
-static gint64
-entry_int (JsonNode   *entry,
-           const char *member)
-{
-  return json_object_get_int_member (json_node_get_object (entry), member);
-}
+/* Sends a request (path as a format) and asserts its status. */
+#define expect(token, method, body, status, ...) \
+  G_STMT_START { \
+    g_autoptr(PlatzTestResponse) expect_r_ = platz_test_requestf (server, token, method, body, \
+                                                                  __VA_ARGS__); \
+    platz_assert_status (expect_r_, status); \
+  } G_STMT_END
 
 static void
 test_password_change_ends_other_sessions (void)
@@ -192,9 +220,6 @@ test_password_change_ends_other_sessions (void)
   g_autoptr(PlatzTestResponse) changed = NULL;
   g_autoptr(PlatzTestResponse) old_password = NULL;
   g_autoptr(PlatzTestResponse) reset = NULL;
-  g_autoptr(GPtrArray) own = NULL;
-  g_autoptr(GPtrArray) resets = NULL;
-  g_autofree char *fields = NULL;
 
   /* Every session in use, so the server holds each user in its cache. */
   g_assert_cmpint (me_status (laptop), ==, 200);
@@ -231,8 +256,7 @@ test_password_change_ends_other_sessions (void)
   kiosk = platz_test_login (server, "pat", "pat-password-2");
   g_assert_cmpint (me_status (kiosk), ==, 200);
   /* One's own change is no administrative act. */
-  own = audit_entries ("users", id, "update");
-  g_assert_cmpuint (own->len, ==, 0);
+  assert_audited ("users", id, "update", 0, 0, 0, NULL);
 
   /* An admin's reset ends every session of the user, the admin's stay. */
   reset = platz_test_requestf (server, admin, "PATCH", "{\"password\":\"pat-password-3\"}",
@@ -242,11 +266,7 @@ test_password_change_ends_other_sessions (void)
   g_assert_cmpint (me_status (mine), ==, 401);
   g_assert_cmpint (me_status (kiosk), ==, 401);
   g_assert_cmpint (me_status (admin), ==, 200);
-  resets = audit_entries ("users", id, "update");
-  g_assert_cmpuint (resets->len, ==, 1);
-  fields = entry_fields (resets->pdata[0]);
-  g_assert_cmpstr (fields, ==, "password");
-  g_assert_cmpint (entry_int (resets->pdata[0], "subject_user_id"), ==, id);
+  assert_audited ("users", id, "update", 1, 0, id, "password");
 }
 
 /* A site with one office (two desks) and one meeting room, as admin. */
@@ -409,14 +429,13 @@ test_audit_of_administrative_acts (void)
   g_autofree char *day = platz_test_weekday (3, "Europe/Berlin");
   g_autofree char *today = platz_test_date (0, NULL);
   g_autofree char *text = NULL;
-  g_autofree char *fields = NULL;
   g_autofree char *range = NULL;
-  g_autoptr(PlatzTestResponse) r = NULL;
+  g_autoptr(PlatzTestResponse) me = NULL;
   g_autoptr(PlatzTestResponse) listed = NULL;
+  g_autoptr(PlatzTestResponse) some = NULL;
   g_autoptr(PlatzTestResponse) empty = NULL;
   g_autoptr(PlatzTestResponse) forbidden = NULL;
   g_autoptr(PlatzTestResponse) bad = NULL;
-  g_autoptr(GPtrArray) found = NULL;
   gint64 fm_id, emp_id, admin_id, booking, own, team, last_id = G_MAXINT64;
   JsonArray *all;
 
@@ -424,94 +443,44 @@ test_audit_of_administrative_acts (void)
   emp_id = make_user ("aud-emp", "Employee", "employee", "aud-emp-password");
   fm = platz_test_login (server, "aud-fm", "aud-fm-password");
   emp = platz_test_login (server, "aud-emp", "aud-emp-password");
-  {
-    g_autoptr(PlatzTestResponse) me = platz_test_request (server, admin, "GET", "/api/v1/me", NULL);
-    admin_id = platz_test_int (me, "id");
-  }
+  me = platz_test_request (server, admin, "GET", "/api/v1/me", NULL);
+  admin_id = platz_test_int (me, "id");
   make_structure (&st, "Audithaus");
 
-  /* Structure: a facility manager renames a site; the new name is not
-   * in the log, its field name is. */
-  r = platz_test_requestf (server, fm, "PATCH", "{\"name\":\"Secret-Name-4711\"}",
-                           "/api/v1/sites/%" G_GINT64_FORMAT, st.site);
-  platz_assert_status (r, 200);
-  g_clear_pointer (&r, platz_test_response_free);
-  found = audit_entries ("sites", st.site, "update");
-  g_assert_cmpuint (found->len, ==, 1);
-  g_assert_cmpint (entry_int (found->pdata[0], "actor_user_id"), ==, fm_id);
-  fields = entry_fields (found->pdata[0]);
-  g_assert_cmpstr (fields, ==, "name");
-  g_clear_pointer (&found, g_ptr_array_unref);
-  found = audit_entries ("desks", st.desk[0], "create");
-  g_assert_cmpuint (found->len, ==, 1);
-  g_assert_cmpint (entry_int (found->pdata[0], "actor_user_id"), ==, admin_id);
-  g_clear_pointer (&found, g_ptr_array_unref);
+  /* Structure: the field's name is logged, never the new value. */
+  assert_audited ("desks", st.desk[0], "create", 1, admin_id, 0, "room_id,name");
+  expect (fm, "PATCH", "{\"name\":\"Secret-Name-4711\"}", 200,
+          "/api/v1/sites/%" G_GINT64_FORMAT, st.site);
+  assert_audited ("sites", st.site, "update", 1, fm_id, 0, "name");
+  expect (fm, "PUT", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 204,
+          "/api/v1/floors/%" G_GINT64_FORMAT "/plan", st.floor);
+  assert_audited ("floor_plans", st.floor, "update", 1, fm_id, 0, "content_type,data");
 
-  /* The floor plan, the policies */
-  r = platz_test_requestf (server, fm, "PUT", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
-                           "/api/v1/floors/%" G_GINT64_FORMAT "/plan", st.floor);
-  platz_assert_status (r, 204);
-  g_clear_pointer (&r, platz_test_response_free);
-  found = audit_entries ("floor_plans", st.floor, "update");
-  g_assert_cmpuint (found->len, ==, 1);
-  g_clear_pointer (&found, g_ptr_array_unref);
-  r = platz_test_requestf (server, admin, "PATCH", "{\"max_bookings_per_week\":4}",
-                           "/api/v1/policies?site_id=%" G_GINT64_FORMAT, st.site);
-  platz_assert_status (r, 200);
-  g_clear_pointer (&r, platz_test_response_free);
-  found = audit_entries ("policies", st.site, "update");
-  g_assert_cmpuint (found->len, ==, 1);
-  g_free (fields);
-  fields = entry_fields (found->pdata[0]);
-  g_assert_cmpstr (fields, ==, "max_bookings_per_week");
-  g_clear_pointer (&found, g_ptr_array_unref);
-
-  /* Users and teams: a role change */
+  /* Policies, users and teams */
+  expect (admin, "PATCH", "{\"max_bookings_per_week\":4}", 200,
+          "/api/v1/policies?site_id=%" G_GINT64_FORMAT, st.site);
+  assert_audited ("policies", st.site, "update", 1, admin_id, 0, "max_bookings_per_week");
+  expect (admin, "PATCH", "{\"role\":\"team_lead\"}", 200, "/api/v1/users/%" G_GINT64_FORMAT,
+          emp_id);
+  assert_audited ("users", emp_id, "update", 1, admin_id, emp_id, "role");
   team = platz_test_create (server, admin, "/api/v1/teams", "{\"name\":\"Audit team\"}");
-  r = platz_test_requestf (server, admin, "PATCH", "{\"role\":\"team_lead\"}",
-                           "/api/v1/users/%" G_GINT64_FORMAT, emp_id);
-  platz_assert_status (r, 200);
-  g_clear_pointer (&r, platz_test_response_free);
-  found = audit_entries ("users", emp_id, "update");
-  g_assert_cmpuint (found->len, ==, 1);
-  g_free (fields);
-  fields = entry_fields (found->pdata[0]);
-  g_assert_cmpstr (fields, ==, "role");
-  g_clear_pointer (&found, g_ptr_array_unref);
-  found = audit_entries ("teams", team, "create");
-  g_assert_cmpuint (found->len, ==, 1);
-  g_clear_pointer (&found, g_ptr_array_unref);
+  assert_audited ("teams", team, "create", 1, admin_id, 0, "name");
 
-  /* Bookings: one's own is not audited, one made for someone else and
-   * its cancellation by facility staff are. */
+  /* Bookings: one's own is no administrative act; one made for someone
+   * else and the cancellation of someone else's are. */
   own = book (emp, st.desk[0], day, 0);
-  found = audit_entries ("bookings", own, "create");
-  g_assert_cmpuint (found->len, ==, 0);
-  g_clear_pointer (&found, g_ptr_array_unref);
+  assert_audited ("bookings", own, "create", 0, 0, 0, NULL);
   booking = book (admin, st.desk[1], day, fm_id);
-  found = audit_entries ("bookings", booking, "create");
-  g_assert_cmpuint (found->len, ==, 1);
-  g_assert_cmpint (entry_int (found->pdata[0], "subject_user_id"), ==, fm_id);
-  g_clear_pointer (&found, g_ptr_array_unref);
-  r = platz_test_requestf (server, fm, "DELETE", NULL, "/api/v1/bookings/%" G_GINT64_FORMAT, own);
-  platz_assert_status (r, 204);
-  g_clear_pointer (&r, platz_test_response_free);
-  found = audit_entries ("bookings", own, "delete");
-  g_assert_cmpuint (found->len, ==, 1);
-  g_assert_cmpint (entry_int (found->pdata[0], "actor_user_id"), ==, fm_id);
-  g_assert_cmpint (entry_int (found->pdata[0], "subject_user_id"), ==, emp_id);
-  g_clear_pointer (&found, g_ptr_array_unref);
+  assert_audited ("bookings", booking, "create", 1, admin_id, fm_id, "desk_id,date,slot,user_id");
+  expect (fm, "DELETE", NULL, 204, "/api/v1/bookings/%" G_GINT64_FORMAT, own);
+  assert_audited ("bookings", own, "delete", 1, fm_id, emp_id, "");
 
-  /* A forced delete (the building still has a booking below it) */
-  r = platz_test_requestf (server, fm, "DELETE", NULL,
-                           "/api/v1/buildings/%" G_GINT64_FORMAT "?force=true", st.building);
-  platz_assert_status (r, 204);
-  g_clear_pointer (&r, platz_test_response_free);
-  found = audit_entries ("buildings", st.building, "force_delete");
-  g_assert_cmpuint (found->len, ==, 1);
-  g_clear_pointer (&found, g_ptr_array_unref);
+  /* A forced delete: the building still has a booking below it. */
+  expect (fm, "DELETE", NULL, 204, "/api/v1/buildings/%" G_GINT64_FORMAT "?force=true",
+          st.building);
+  assert_audited ("buildings", st.building, "force_delete", 1, fm_id, 0, "");
 
-  /* Newest first; never a value; the range; admins only */
+  /* Newest first, never a value, by date range, for admins only */
   listed = platz_test_request (server, admin, "GET", "/api/v1/audit", NULL);
   platz_assert_status (listed, 200);
   all = json_node_get_array (listed->json);
@@ -527,10 +496,9 @@ test_audit_of_administrative_acts (void)
   g_assert_null (strstr (text, "team_lead"));
   g_assert_null (strstr (text, "Audit team"));
   range = g_strdup_printf ("/api/v1/audit?from=%s&to=%s&limit=3", today, today);
-  g_clear_pointer (&r, platz_test_response_free);
-  r = platz_test_request (server, admin, "GET", range, NULL);
-  platz_assert_status (r, 200);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (r->json)), ==, 3);
+  some = platz_test_request (server, admin, "GET", range, NULL);
+  platz_assert_status (some, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (some->json)), ==, 3);
   empty = platz_test_request (server, admin, "GET", "/api/v1/audit?from=2001-01-01&to=2001-12-31",
                               NULL);
   platz_assert_status (empty, 200);

@@ -27,19 +27,47 @@ exec (PlatzdStore *store,
   g_assert_no_error (error);
 }
 
+/* A fresh, migrated store in a directory of its own. */
+static PlatzdStore *
+temp_store_open (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  PlatzdStore *store;
+
+  *dir = g_dir_make_tmp ("platz-retention-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "r.db", NULL);
+  store = platzd_store_open (path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+temp_store_close (PlatzdStore *store,
+                  char        *dir)
+{
+  const char *files[] = { "r.db", "r.db-wal", "r.db-shm" };
+
+  platzd_store_close (store);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (dir);
+}
+
 static void
 test_purge (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("platz-retention-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "r.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  PlatzdStore *store = platzd_store_open (path, &error);
+  char *dir = NULL;
+  PlatzdStore *store = temp_store_open (&dir);
   GDate today;
   gint64 changed;
 
-  g_assert_no_error (error);
   exec (store,
         "INSERT INTO sites (id, name) VALUES (1, 'A'), (2, 'B');"
         "INSERT INTO buildings (id, site_id, name) VALUES (1, 1, 'a'), (2, 2, 'b');"
@@ -88,25 +116,17 @@ test_purge (void)
   g_assert_cmpint (changed, ==, 0);
   g_assert_cmpint (platzd_retention_purge (store, 1, &today, -1, &error), ==, 0);
 
-  platzd_store_close (store);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (dir);
+  temp_store_close (store, dir);
 }
 
 static void
 test_purge_accounts (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("platz-retention-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "a.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  PlatzdStore *store = platzd_store_open (path, &error);
+  char *dir = NULL;
+  PlatzdStore *store = temp_store_open (&dir);
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 12, 4, 12, 0, 0);
 
-  g_assert_no_error (error);
   exec (store,
         "INSERT INTO audit (at, actor_user_id, action, object_type, object_id) VALUES"
         "  ('2025-11-01T08:00:00Z', 1, 'update', 'sites', 1),"   /* 398 days: goes */
@@ -136,11 +156,7 @@ test_purge_accounts (void)
   g_assert_no_error (error);
   g_assert_cmpint (count (store, "SELECT count(*) FROM sessions WHERE token_hash = x'02'"), ==, 1);
 
-  platzd_store_close (store);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (dir);
+  temp_store_close (store, dir);
 }
 
 int
