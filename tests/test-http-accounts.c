@@ -551,8 +551,13 @@ test_request_log_holds_no_personal_data (void)
   ghost = login_with (server->session, "logmark-ghost", "logmark-wrong-pw", NULL);
   platz_assert_status (ghost, 401);
 
-  /* SIGTERM writes out what the log still holds. */
-  platz_test_server_kill (server, SIGTERM);
+  /* SIGTERM writes out what the log still holds (and ends cleanly). */
+  g_subprocess_send_signal (server->process, SIGTERM);
+  g_subprocess_wait (server->process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (server->process));
+  g_assert_cmpint (g_subprocess_get_exit_status (server->process), ==, 0);
+  g_clear_object (&server->process);
   log_path = g_build_filename (server->dir, "platzd.log", NULL);
   g_file_get_contents (log_path, &log, NULL, &error);
   g_assert_no_error (error);
