@@ -34,16 +34,16 @@ typedef struct {
 } Session;
 
 struct _PlatzdAuth {
-  PlatzdApp   *app;
-  GThreadPool *pool;
-  GHashTable  *sessions;   /* hex token hash -> Session */
-  PlatzdThrottle *throttle; /* failed sign-ins per key */
-  GHashTable  *touched;    /* hex token hash -> NULL: last_used_at not stored yet */
-  guint        touch_timer;
-  gint64       idle_s;
-  gint64       max_s;
-  char        *dummy_hash; /* verified against for unknown users */
-  guint64      users_epoch; /* rows written to users (the store's watch) */
+  PlatzdApp      *app;
+  GThreadPool    *pool;
+  GHashTable     *sessions;    /* hex token hash -> Session */
+  PlatzdThrottle *throttle;    /* failed sign-ins per key */
+  GHashTable     *touched;     /* hex token hash -> NULL: last_used_at not stored yet */
+  guint           touch_timer;
+  gint64          idle_s;
+  gint64          max_s;
+  char           *dummy_hash;  /* verified against for unknown users */
+  guint64         users_epoch; /* rows written to users (the store's watch) */
 };
 
 typedef enum { JOB_HASH, JOB_VERIFY } JobKind;
