@@ -108,6 +108,7 @@ static const PlatzField user_fields[] = {
   F (PlatzUser, team_id, REF, PLATZ_F_NULL),
   F (PlatzUser, share_presence, BOOL, 0),
   FR (PlatzUser, password, STRING, PLATZ_F_WRITEONLY | PLATZ_F_NOCOLUMN, 0, 1024),
+  FR (PlatzUser, current_password, STRING, PLATZ_F_WRITEONLY | PLATZ_F_NOCOLUMN, 0, 1024),
 };
 TYPE (platz_user_type, "user", "users", PlatzUser, user_fields);
 
@@ -158,6 +159,7 @@ static const PlatzField policies_fields[] = {
   FR (PlatzPolicies, retention_days, INT, 0, 1, 3650),
   FR (PlatzPolicies, project_office_horizon_days, INT, 0, 1, 730),
   FR (PlatzPolicies, report_min_group, INT, 0, 1, 1000),
+  FR (PlatzPolicies, audit_retention_days, INT, 0, 1, 3650),
 };
 TYPE (platz_policies_type, "policies", NULL, PlatzPolicies, policies_fields);
 
@@ -318,6 +320,7 @@ platz_policies_init_defaults (PlatzPolicies *policies)
   policies->retention_days = 90;
   policies->project_office_horizon_days = 182;
   policies->report_min_group = 5;
+  policies->audit_retention_days = 365;
 }
 
 gboolean

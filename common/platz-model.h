@@ -146,6 +146,7 @@ typedef struct {
   gint64   team_id;
   gboolean share_presence;
   char    *password;
+  char    *current_password;  /* write-only: proves a change of one's own password */
 } PlatzUser;
 
 typedef struct {
@@ -191,6 +192,7 @@ typedef struct {
   gint64   retention_days;
   gint64   project_office_horizon_days;
   gint64   report_min_group;        /* reports merge rows standing for fewer people */
+  gint64   audit_retention_days;
 } PlatzPolicies;
 
 /* Request bodies that are not objects of their own. */

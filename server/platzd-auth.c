@@ -7,11 +7,14 @@
 #include <sodium.h>
 
 #include "platzd-auth.h"
+#include "platzd-throttle.h"
 
 #define TOKEN_BYTES 32
-#define FAIL_WINDOW_S 300
+/* Failures within the throttle's window after which attempts wait, per
+ * (user name, address) and per address (spraying across users). */
 #define FAIL_LIMIT_USER 10
 #define FAIL_LIMIT_ADDRESS 50
+#define THROTTLE_KEYS 50000
 #define TOUCH_INTERVAL_S 60
 /* Argon2id with crypto_pwhash_OPSLIMIT/MEMLIMIT_INTERACTIVE of a random
  * password nobody knows: unknown users are verified against it. */
@@ -31,16 +34,16 @@ typedef struct {
 } Session;
 
 struct _PlatzdAuth {
-  PlatzdApp   *app;
-  GThreadPool *pool;
-  GHashTable  *sessions;   /* hex token hash -> Session */
-  GHashTable  *failures;   /* key -> GArray of gint64 times */
-  GHashTable  *touched;    /* hex token hash -> NULL: last_used_at not stored yet */
-  guint        touch_timer;
-  gint64       idle_s;
-  gint64       max_s;
-  char        *dummy_hash; /* verified against for unknown users */
-  guint64      users_epoch; /* rows written to users (the store's watch) */
+  PlatzdApp      *app;
+  GThreadPool    *pool;
+  GHashTable     *sessions;    /* hex token hash -> Session */
+  PlatzdThrottle *throttle;    /* failed sign-ins per key */
+  GHashTable     *touched;     /* hex token hash -> NULL: last_used_at not stored yet */
+  guint           touch_timer;
+  gint64          idle_s;
+  gint64          max_s;
+  char           *dummy_hash;  /* verified against for unknown users */
+  guint64         users_epoch; /* rows written to users (the store's watch) */
 };
 
 typedef enum { JOB_HASH, JOB_VERIFY } JobKind;
@@ -51,7 +54,7 @@ typedef struct {
   char              *hash;
   gboolean           ok;
   PlatzdHashCallback hash_cb;
-  void             (*verify_cb) (gboolean ok, gpointer user_data);
+  PlatzdVerifyCallback verify_cb;
   gpointer           user_data;
 } Job;
 
@@ -119,12 +122,12 @@ platzd_auth_hash_async (PlatzdAuth        *auth,
   g_thread_pool_push (auth->pool, job, NULL);
 }
 
-static void
-verify_async (PlatzdAuth *auth,
-              const char *password,
-              const char *hash,
-              void      (*callback) (gboolean ok, gpointer user_data),
-              gpointer    user_data)
+void
+platzd_auth_verify_async (PlatzdAuth        *auth,
+                          const char        *password,
+                          const char        *hash,
+                          PlatzdVerifyCallback callback,
+                          gpointer           user_data)
 {
   Job *job = g_new0 (Job, 1);
 
@@ -134,51 +137,6 @@ verify_async (PlatzdAuth *auth,
   job->verify_cb = callback;
   job->user_data = user_data;
   g_thread_pool_push (auth->pool, job, NULL);
-}
-
-/* Rate limiting of failed logins */
-
-static guint
-failures_recent (PlatzdAuth *auth,
-                 const char *key,
-                 gint64      now,
-                 gint64     *retry_after)
-{
-  GArray *times = g_hash_table_lookup (auth->failures, key);
-  guint keep = 0;
-
-  if (times == NULL)
-    return 0;
-  for (guint i = 0; i < times->len; i++)
-    if (g_array_index (times, gint64, i) > now - FAIL_WINDOW_S)
-      g_array_index (times, gint64, keep++) = g_array_index (times, gint64, i);
-  g_array_set_size (times, keep);
-  if (keep == 0)
-    {
-      g_hash_table_remove (auth->failures, key);
-      return 0;
-    }
-  if (retry_after)
-    *retry_after = g_array_index (times, gint64, 0) + FAIL_WINDOW_S - now;
-  return keep;
-}
-
-static void
-failure_add (PlatzdAuth *auth,
-             const char *key,
-             gint64      now)
-{
-  GArray *times = g_hash_table_lookup (auth->failures, key);
-
-  if (times == NULL)
-    {
-      /* Bound the table: forget the oldest state when it grows large. */
-      if (g_hash_table_size (auth->failures) > 100000)
-        g_hash_table_remove_all (auth->failures);
-      times = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_hash_table_insert (auth->failures, g_strdup (key), times);
-    }
-  g_array_append_val (times, now);
 }
 
 /* Sessions */
@@ -406,51 +364,170 @@ touch_timer_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-void
-platzd_auth_forget_user (PlatzdAuth *auth,
-                         gint64      user_id)
+/* The bearer token of a message that passed authentication. */
+static const char *
+message_token (SoupServerMessage *msg)
 {
+  const char *header = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Authorization");
+  const char *token = header + 7;
+
+  while (*token == ' ')
+    token++;
+  return token;
+}
+
+gint64
+platzd_auth_end_sessions (PlatzdAuth        *auth,
+                          gint64             user_id,
+                          SoupServerMessage *keep,
+                          GError           **error)
+{
+  g_autofree char *kept = keep ? token_hash_hex (message_token (keep)) : NULL;
   GHashTableIter iter;
-  gpointer value;
+  gpointer key, value;
   sqlite3_stmt *stmt;
 
+  /* Dropping them from memory first is safe: a session not in memory is
+   * looked up in the table again. */
   g_hash_table_iter_init (&iter, auth->sessions);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (((Session *) value)->user_id == user_id)
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (((Session *) value)->user_id == user_id && g_strcmp0 (key, kept) != 0)
       g_hash_table_iter_remove (&iter);
-  stmt = platzd_store_prepare (auth->app->store, "DELETE FROM sessions WHERE user_id = ?", NULL);
+  stmt = platzd_store_prepare (auth->app->store,
+                               "DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?",
+                               error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  if (keep != NULL)
+    bind_hash (stmt, 2, message_token (keep));
+  if (!platzd_store_step_done (auth->app->store, stmt, error))
+    return -1;
+  return sqlite3_changes (platzd_store_db (auth->app->store));
+}
+
+/* Checking a password, as a sign-in does */
+
+typedef struct {
+  PlatzdRequest       *req;
+  char                *username;
+  char                *password;
+  char                *user_key;
+  char                *address_key;
+  gint64               user_id;
+  PlatzdCheckCallback  callback;
+  gpointer             user_data;
+} Check;
+
+static void
+check_free (Check *check)
+{
+  g_free (check->username);
+  if (check->password)
+    sodium_memzero (check->password, strlen (check->password));
+  g_free (check->password);
+  g_free (check->user_key);
+  g_free (check->address_key);
+  g_free (check);
+}
+
+static gint64
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000;
+}
+
+/* The attempt is over: failures count against both keys, a success
+ * clears the user's key (the address's stays: spraying goes on). */
+static void
+on_check_verified_cb (gboolean ok,
+                      gpointer user_data)
+{
+  Check *check = user_data;
+  PlatzdThrottle *throttle = check->req->app->auth->throttle;
+  gboolean right = ok && check->user_id != 0;
+
+  platzd_throttle_end (throttle, check->user_key, !right, right, now_ms ());
+  platzd_throttle_end (throttle, check->address_key, !right, FALSE, now_ms ());
+  check->callback (right ? check->user_id : 0, check->user_data);
+  check_free (check);
+}
+
+/* After the throttle's delay (if any): look the user up and verify. */
+static void
+check_run (Check *check)
+{
+  PlatzdRequest *req = check->req;
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = platzd_store_prepare (req->app->store,
+                               "SELECT id, password_hash FROM users WHERE username = ?", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, user_id);
-      platzd_store_step_done (auth->app->store, stmt, NULL);
+      sqlite3_bind_text (stmt, 1, check->username, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          check->user_id = sqlite3_column_int64 (stmt, 0);
+          hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+        }
+      sqlite3_reset (stmt);
     }
+  /* Unknown users cost the same hash as known ones. */
+  if (hash == NULL)
+    check->user_id = 0;
+  platzd_auth_verify_async (req->app->auth, check->password, hash, on_check_verified_cb, check);
+  sodium_memzero (check->password, strlen (check->password));
+  g_clear_pointer (&check->password, g_free);
+}
+
+static void
+on_check_delay_cb (gpointer user_data)
+{
+  check_run (user_data);
+}
+
+void
+platzd_auth_check_password (PlatzdRequest       *req,
+                            const char          *username,
+                            const char          *password,
+                            PlatzdCheckCallback  callback,
+                            gpointer             user_data)
+{
+  PlatzdAuth *auth = req->app->auth;
+  Check *check = g_new0 (Check, 1);
+  guint wait_user, wait_address;
+
+  check->req = req;
+  check->username = g_strdup (username);
+  check->password = g_strdup (password);
+  check->user_key = g_strdup_printf ("u:%s|%s", username, req->remote);
+  check->address_key = g_strdup_printf ("a:%s", req->remote);
+  check->callback = callback;
+  check->user_data = user_data;
+
+  /* Throttled keys wait on a timer, never in the main loop, and then go
+   * to the hash workers like every attempt. */
+  wait_user = platzd_throttle_begin (auth->throttle, check->user_key, FAIL_LIMIT_USER, now_ms ());
+  wait_address = platzd_throttle_begin (auth->throttle, check->address_key, FAIL_LIMIT_ADDRESS,
+                                        now_ms ());
+  platzd_request_pause (req);
+  if (MAX (wait_user, wait_address) > 0)
+    g_timeout_add_once (MAX (wait_user, wait_address), on_check_delay_cb, check);
+  else
+    check_run (check);
 }
 
 /* Login */
 
-typedef struct {
-  PlatzdRequest *req;
-  char          *username;
-  gint64         user_id;
-} LoginData;
-
 static void
-login_data_free (LoginData *data)
+on_login_checked_cb (gint64   user_id,
+                     gpointer user_data)
 {
-  g_free (data->username);
-  g_free (data);
-}
-
-static void
-on_login_verified_cb (gboolean ok,
-                      gpointer user_data)
-{
-  LoginData *data = user_data;
-  PlatzdRequest *req = data->req;
+  PlatzdRequest *req = user_data;
   PlatzdAuth *auth = req->app->auth;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  g_autofree char *user_key = g_strdup_printf ("u:%s|%s", data->username, req->remote);
-  g_autofree char *address_key = g_strdup_printf ("a:%s", req->remote);
   guint8 raw[TOKEN_BYTES];
   char token[TOKEN_BYTES * 2 + 1];
   g_autoptr(JsonBuilder) builder = NULL;
@@ -460,13 +537,9 @@ on_login_verified_cb (gboolean ok,
   sqlite3_stmt *stmt;
   GError *error = NULL;
 
-  if (!ok || data->user_id == 0 ||
-      (user = platzd_user_load (req->app->store, data->user_id, NULL)) == NULL)
+  if (user_id == 0 || (user = platzd_user_load (req->app->store, user_id, NULL)) == NULL)
     {
-      failure_add (auth, user_key, now);
-      failure_add (auth, address_key, now);
       platzd_reply_fail (req, PLATZ_ERROR_UNAUTHENTICATED, "Wrong user name or password");
-      login_data_free (data);
       return;
     }
 
@@ -487,10 +560,8 @@ on_login_verified_cb (gboolean ok,
     {
       platz_object_free (&platz_user_type, user);
       platzd_reply_error (req, error);
-      login_data_free (data);
       return;
     }
-  g_hash_table_remove (auth->failures, user_key);
 
   expires = g_date_time_new_from_unix_utc (now + auth->max_s);
   expires_text = g_date_time_format (expires, "%Y-%m-%dT%H:%M:%SZ");
@@ -508,86 +579,29 @@ on_login_verified_cb (gboolean ok,
   sodium_memzero (token, sizeof token);
   platz_object_free (&platz_user_type, user);
   platzd_reply_json (req, 200, json_builder_get_root (builder));
-  login_data_free (data);
 }
 
 static void
 handle_login (PlatzdRequest *req)
 {
-  PlatzdAuth *auth = req->app->auth;
   PlatzLoginRequest login = { 0 };
   GError *error = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 retry_user = 0, retry_address = 0;
-  g_autofree char *user_key = NULL;
-  g_autofree char *address_key = NULL;
-  g_autofree char *hash = NULL;
-  LoginData *data;
-  sqlite3_stmt *stmt;
 
-  if (!platz_decode (&platz_login_request_type, req->body, PLATZ_DECODE_CREATE, &login, NULL,
-                     &error))
+  if (platz_decode (&platz_login_request_type, req->body, PLATZ_DECODE_CREATE, &login, NULL,
+                    &error))
     {
-      platz_object_clear (&platz_login_request_type, &login);
-      platzd_reply_error (req, error);
-      return;
+      platzd_auth_check_password (req, login.username, login.password, on_login_checked_cb, req);
+      sodium_memzero (login.password, strlen (login.password));
     }
-
-  user_key = g_strdup_printf ("u:%s|%s", login.username, req->remote);
-  address_key = g_strdup_printf ("a:%s", req->remote);
-  if (failures_recent (auth, user_key, now, &retry_user) >= FAIL_LIMIT_USER ||
-      failures_recent (auth, address_key, now, &retry_address) >= FAIL_LIMIT_ADDRESS)
-    {
-      g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                MAX (1, MAX (retry_user, retry_address)));
-      soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
-                                    "Retry-After", retry);
-      platz_object_clear (&platz_login_request_type, &login);
-      platzd_reply_fail (req, PLATZ_ERROR_RATE_LIMITED,
-                         "Too many failed sign-ins; try again in %s seconds", retry);
-      return;
-    }
-
-  data = g_new0 (LoginData, 1);
-  data->req = req;
-  data->username = g_strdup (login.username);
-  stmt = platzd_store_prepare (req->app->store,
-                               "SELECT id, password_hash FROM users WHERE username = ?", NULL);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, login.username, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          data->user_id = sqlite3_column_int64 (stmt, 0);
-          hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-        }
-      sqlite3_reset (stmt);
-    }
-  /* Unknown users cost the same hash as known ones. */
-  if (hash == NULL)
-    data->user_id = 0;
-  platzd_request_pause (req);
-  verify_async (auth, login.password, hash, on_login_verified_cb, data);
-  sodium_memzero (login.password, strlen (login.password));
+  else
+    platzd_reply_error (req, error);
   platz_object_clear (&platz_login_request_type, &login);
-}
-
-static const char *
-request_token (PlatzdRequest *req)
-{
-  const char *header = soup_message_headers_get_one (
-    soup_server_message_get_request_headers (req->msg), "Authorization");
-  const char *token = header + 7;
-
-  while (*token == ' ')
-    token++;
-  return token;
 }
 
 static void
 handle_logout (PlatzdRequest *req)
 {
-  session_drop (req->app->auth, request_token (req));
+  session_drop (req->app->auth, message_token (req->msg));
   platzd_reply_empty (req, 204);
 }
 
@@ -618,12 +632,6 @@ env_seconds (const char *name,
   return def;
 }
 
-static void
-array_free (gpointer data)
-{
-  g_array_unref (data);
-}
-
 PlatzdAuth *
 platzd_auth_new (PlatzdApp *app)
 {
@@ -634,7 +642,7 @@ platzd_auth_new (PlatzdApp *app)
   auth->app = app;
   auth->pool = g_thread_pool_new (job_run, auth, PLATZD_HASH_THREADS, FALSE, NULL);
   auth->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, session_free);
-  auth->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, array_free);
+  auth->throttle = platzd_throttle_new (THROTTLE_KEYS);
   auth->touched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   auth->touch_timer = g_timeout_add_seconds (TOUCH_INTERVAL_S, touch_timer_cb, auth);
   /* Sessions end after a day without use, and after a week in any case;
@@ -661,7 +669,7 @@ platzd_auth_free (PlatzdAuth *auth)
   platzd_store_unwatch (auth->app->store, on_store_write_cb, auth);
   g_hash_table_unref (auth->touched);
   g_hash_table_unref (auth->sessions);
-  g_hash_table_unref (auth->failures);
+  platzd_throttle_free (auth->throttle);
   g_free (auth->dummy_hash);
   g_free (auth);
 }

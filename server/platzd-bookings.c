@@ -7,6 +7,7 @@
 
 #include "platz-date.h"
 #include "platz-limits.h"
+#include "platzd-audit.h"
 #include "platzd-bookings.h"
 #include "platzd-policies.h"
 
@@ -442,6 +443,7 @@ explain_constraint (GError **error)
 static void
 handle_create (PlatzdRequest *req)
 {
+  static const char * const booked_fields[] = { "desk_id", "date", "slot", "user_id", NULL };
   PlatzdStore *store = req->app->store;
   PlatzBookingRequest body = { 0 };
   DeskContext ctx = { 0 };
@@ -492,6 +494,10 @@ handle_create (PlatzdRequest *req)
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, req->user->id);
   id = platzd_store_query_int (store, stmt, 0, &error);
+  /* A booking made for someone else is an act on their behalf. */
+  if (id > 0 && target->id != req->user->id &&
+      !platzd_audit_write (req, "create", "bookings", id, target->id, booked_fields, &error))
+    id = 0;
   if (id <= 0 || !platzd_store_commit (store, &error))
     {
       explain_constraint (&error);
@@ -712,11 +718,14 @@ load_own_booking (PlatzdRequest *req,
   return booking;
 }
 
+/* Changes one booking; with holder > 0 (someone else's booking, cancelled
+ * by a lead or facility staff) the act goes to the audit log. */
 static gboolean
 set_status (PlatzdRequest *req,
             const char    *sql,
             gint64         id,
             const char    *text,
+            gint64         holder,
             GError       **error)
 {
   PlatzdStore *store = req->app->store;
@@ -733,7 +742,9 @@ set_status (PlatzdRequest *req,
   sqlite3_bind_int64 (stmt, 1, id);
   if (text != NULL)
     sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-  if (!platzd_store_step_done (store, stmt, error) || !platzd_store_commit (store, error))
+  if (!platzd_store_step_done (store, stmt, error) ||
+      (holder > 0 && !platzd_audit_write (req, "delete", "bookings", id, holder, NULL, error)) ||
+      !platzd_store_commit (store, error))
     {
       platzd_store_rollback (store);
       return FALSE;
@@ -760,7 +771,8 @@ handle_cancel (PlatzdRequest *req)
     g_set_error_literal (&error, PLATZ_ERROR, PLATZ_ERROR_IN_THE_PAST,
                          "Past bookings cannot be cancelled");
   else if (set_status (req, "UPDATE bookings SET status = 'cancelled' WHERE id = ? "
-                       "AND status = 'active'", booking->id, NULL, &error))
+                       "AND status = 'active'", booking->id, NULL,
+                       booking->user_id != req->user->id ? booking->user_id : 0, &error))
     {
       platz_object_free (&platz_booking_type, booking);
       platzd_reply_empty (req, 204);
@@ -800,7 +812,7 @@ handle_check_in (PlatzdRequest *req)
       goto fail;
     }
   if (booking->checked_in_at == NULL &&
-      !set_status (req, "UPDATE bookings SET checked_in_at = ?2 WHERE id = ?1", booking->id, now,
+      !set_status (req, "UPDATE bookings SET checked_in_at = ?2 WHERE id = ?1", booking->id, now, 0,
                    &error))
     goto fail;
   node = booking_json (req->app->store, booking->id, &error);

@@ -5,7 +5,9 @@
 
 #include <string.h>
 
+#include "platzd-audit.h"
 #include "platzd-auth.h"
+#include "platzd-export.h"
 #include "platzd-resource.h"
 
 /*
@@ -14,9 +16,16 @@
  * presence setting and password (PATCH /users/{own id} or PATCH /me), and
  * nothing else of themselves: a role, function, team or user name sent by
  * someone who may not set it is refused with 403, never ignored.
+ *
+ * Changing one's own password (admins too) needs the current one in
+ * current_password: missing or wrong is 403 forbidden, and wrong ones
+ * count as failed sign-ins for the throttle.  It ends every other
+ * session of the user; an admin's reset of someone else's password ends
+ * all of theirs.  The answer says how many in "sessions_ended".
  */
 
 #define HASH_KEY "platzd-password-hash"
+#define ENDED_KEY "platzd-sessions-ended"
 #define MIN_PASSWORD 8
 
 static const PlatzdResource users;
@@ -83,10 +92,20 @@ user_can_write (PlatzdRequest *req,
                 GError       **error)
 {
   const PlatzUser *before = old;
+  guint64 password_bit = PLATZD_FIELD_BIT (&platz_user_type, "password");
+  guint64 current_bit = PLATZD_FIELD_BIT (&platz_user_type, "current_password");
   guint64 self_fields = PLATZD_FIELD_BIT (&platz_user_type, "display_name") |
                         PLATZD_FIELD_BIT (&platz_user_type, "share_presence") |
-                        PLATZD_FIELD_BIT (&platz_user_type, "password");
+                        password_bit | current_bit;
 
+  if (before != NULL && obj != NULL && before->id == req->user->id &&
+      (present & password_bit) && !(present & current_bit))
+    {
+      g_set_error_literal (error, PLATZ_ERROR, PLATZ_ERROR_FORBIDDEN,
+                           "To change your password, send your current one as "
+                           "current_password");
+      return FALSE;
+    }
   if (platzd_user_is (req->user, "admin"))
     {
       if (before != NULL && obj == NULL && before->id == req->user->id)
@@ -119,6 +138,8 @@ user_validate (PlatzdRequest *req,
 {
   PlatzUser *user = obj;
 
+  /* Proof, not a change (and never in the audit log). */
+  *present &= ~PLATZD_FIELD_BIT (&platz_user_type, "current_password");
   if ((*present & PLATZD_FIELD_BIT (&platz_user_type, "password")) &&
       g_utf8_strlen (user->password, -1) < MIN_PASSWORD)
     {
@@ -157,6 +178,24 @@ on_password_hashed_cb (char    *hash,
 }
 
 static void
+on_current_checked_cb (gint64   user_id,
+                       gpointer user_data)
+{
+  PendingSave *pending = user_data;
+  PlatzUser *user = pending->obj;
+
+  if (user_id != pending->id)
+    {
+      platz_object_free (&platz_user_type, pending->obj);
+      platzd_reply_fail (pending->req, PLATZ_ERROR_FORBIDDEN,
+                         "The current password is wrong; the password stays as it was");
+      g_free (pending);
+      return;
+    }
+  platzd_auth_hash_async (pending->req->app->auth, user->password, on_password_hashed_cb, pending);
+}
+
+static void
 user_before_save (PlatzdRequest *req,
                   gint64         id,
                   gpointer       obj,
@@ -175,6 +214,14 @@ user_before_save (PlatzdRequest *req,
   pending->id = id;
   pending->obj = obj;
   pending->present = present;
+  if (id == req->user->id)
+    {
+      /* Checked as a sign-in is (and throttled with it), then hashed. */
+      platzd_auth_check_password (req, req->user->username,
+                                  user->current_password ? user->current_password : "",
+                                  on_current_checked_cb, pending);
+      return;
+    }
   platzd_request_pause (req);
   platzd_auth_hash_async (req->app->auth, user->password, on_password_hashed_cb, pending);
 }
@@ -187,6 +234,7 @@ user_saved (PlatzdRequest *req,
 {
   const char *hash = g_object_get_data (G_OBJECT (req->msg), HASH_KEY);
   sqlite3_stmt *stmt;
+  gint64 ended;
 
   if (hash == NULL)
     return TRUE;
@@ -196,14 +244,44 @@ user_saved (PlatzdRequest *req,
     return FALSE;
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, id);
-  return platzd_store_step_done (req->app->store, stmt, error);
+  if (!platzd_store_step_done (req->app->store, stmt, error))
+    return FALSE;
+  /* One's own change keeps the session it was made in. */
+  ended = platzd_auth_end_sessions (req->app->auth, id, id == req->user->id ? req->msg : NULL,
+                                    error);
+  if (ended < 0)
+    return FALSE;
+  g_object_set_data_full (G_OBJECT (req->msg), ENDED_KEY, g_memdup2 (&ended, sizeof ended),
+                          g_free);
+  return TRUE;
+}
+
+static void
+user_amend_reply (PlatzdRequest *req,
+                  JsonObject    *answer)
+{
+  const gint64 *ended = g_object_get_data (G_OBJECT (req->msg), ENDED_KEY);
+
+  if (ended != NULL)
+    json_object_set_int_member (answer, "sessions_ended", *ended);
+}
+
+/* A person's own changes (name, presence, password) are no administrative
+ * act; everything an admin does to a user is. */
+static gboolean
+user_audited (PlatzdRequest *req,
+              gint64         id,
+              gint64        *subject)
+{
+  *subject = id;
+  return platzd_user_is (req->user, "admin") || id != req->user->id;
 }
 
 static void
 user_deleted (PlatzdRequest *req,
               gint64         id)
 {
-  platzd_auth_forget_user (req->app->auth, id);
+  platzd_auth_end_sessions (req->app->auth, id, NULL, NULL);
 }
 
 static const char * const user_filters[] = { "team_id", NULL };
@@ -221,6 +299,8 @@ static const PlatzdResource users = {
   .before_save = user_before_save,
   .saved = user_saved,
   .deleted = user_deleted,
+  .audited = user_audited,
+  .amend_reply = user_amend_reply,
 };
 
 /* Teams */
@@ -273,4 +353,7 @@ platzd_people_register (PlatzdApp *app)
   platzd_router_add (app->router, "PATCH", PLATZD_API "/me", handle_me_patch, 0);
   platzd_resource_register (app, &users);
   platzd_resource_register (app, &teams);
+  /* What concerns people besides their records. */
+  platzd_export_register (app);
+  platzd_audit_register (app);
 }

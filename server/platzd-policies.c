@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "platz-date.h"
+#include "platzd-audit.h"
 #include "platzd-policies.h"
 
 static gboolean
@@ -250,8 +251,13 @@ handle_patch (PlatzdRequest *req)
       sqlite3_bind_int64 (stmt, 1, site_id);
       sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
     }
-  if (stmt == NULL || !platzd_store_step_done (store, stmt, &error))
+  if (stmt == NULL || !platzd_store_begin (store, &error) ||
+      !platzd_store_step_done (store, stmt, &error) ||
+      !platzd_audit_write_present (req, "update", &platz_policies_type, "policies", site_id, 0,
+                                   present, &error) ||
+      !platzd_store_commit (store, &error))
     {
+      platzd_store_rollback (store);
       platz_object_clear (&platz_policies_type, &policies);
       platzd_reply_error (req, error);
       return;

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "platzd-audit.h"
 #include "platzd-resource.h"
 
 /* Auxiliary */
@@ -85,6 +86,23 @@ can_write (PlatzdRequest        *req,
   return default_can_write (req, error);
 }
 
+/* The audit entry of a write, inside its transaction. */
+static gboolean
+audit (PlatzdRequest        *req,
+       const PlatzdResource *res,
+       const char           *action,
+       gint64                id,
+       guint64               present,
+       GError              **error)
+{
+  gint64 subject = 0;
+
+  if (res->audited != NULL && !res->audited (req, id, &subject))
+    return TRUE;
+  return platzd_audit_write_present (req, action, res->type, res->type->table, id, subject,
+                                     present, error);
+}
+
 static gpointer
 load (PlatzdRequest        *req,
       const PlatzdResource *res,
@@ -130,6 +148,7 @@ platzd_resource_save (PlatzdRequest        *req,
   PlatzdStore *store = req->app->store;
   GError *error = NULL;
   gpointer saved;
+  JsonNode *answer;
   gboolean created = id == 0;
   gboolean ok;
 
@@ -144,6 +163,8 @@ platzd_resource_save (PlatzdRequest        *req,
     ok = (id = platzd_store_insert (store, res->type, obj, present, &error)) > 0;
   if (ok && res->saved != NULL)
     ok = res->saved (req, id, obj, &error);
+  if (ok)
+    ok = audit (req, res, created ? "create" : "update", id, present, &error);
   if (!ok || !platzd_store_commit (store, &error))
     {
       platzd_store_rollback (store);
@@ -157,7 +178,10 @@ platzd_resource_save (PlatzdRequest        *req,
       platzd_reply_error (req, error);
       return;
     }
-  platzd_reply_object (req, created ? 201 : 200, res->type, saved);
+  answer = platz_encode (res->type, saved);
+  if (res->amend_reply != NULL)
+    res->amend_reply (req, json_node_get_object (answer));
+  platzd_reply_json (req, created ? 201 : 200, answer);
   platz_object_free (res->type, saved);
 }
 
@@ -392,6 +416,7 @@ handle_delete (PlatzdRequest *req)
   if ((cancel_b && !run_with_id (store, cancel_b, id, NULL, &error)) ||
       (cancel_r && !run_with_id (store, cancel_r, id, NULL, &error)) ||
       !platzd_store_delete (store, res->type->table, id, &error) ||
+      !audit (req, res, force ? "force_delete" : "delete", id, 0, &error) ||
       !platzd_store_commit (store, &error))
     {
       platzd_store_rollback (store);

@@ -2,8 +2,10 @@
 /*
  * Generic collection resources: GET (list, filtered by parent), POST, and
  * GET / PATCH / DELETE on /{id}, for any type with a field table and a
- * table.  Checks run in the order of SPEC §4: 400 (body) -> 404 (the object
- * and every id it refers to) -> 403 (hooks) -> 422 (validate hook) -> 409.
+ * table.  Checks run in the order of the API's contract: 400 (body) -> 404
+ * (the object and every id it refers to) -> 403 (hooks) -> 422 (validate
+ * hook) -> 409.  Every write is written to the audit log in its own
+ * transaction (platzd-audit.h), unless the audited hook says otherwise.
  */
 #pragma once
 
@@ -44,6 +46,12 @@ struct _PlatzdResource {
   void     (*before_save) (PlatzdRequest *req, gint64 id, gpointer obj, guint64 present);
   /* Inside the write transaction, after the row is written. */
   gboolean (*saved)     (PlatzdRequest *req, gint64 id, gconstpointer obj, GError **error);
+  /* Is this write (of object id) an administrative act for the audit
+   * log, and whom does it concern (*subject, 0: nobody)?  NULL: every
+   * write is, about nobody. */
+  gboolean (*audited)   (PlatzdRequest *req, gint64 id, gint64 *subject);
+  /* Adds members to the answer of a create or change. */
+  void     (*amend_reply) (PlatzdRequest *req, JsonObject *answer);
 };
 
 void     platzd_resource_register  (PlatzdApp            *app,

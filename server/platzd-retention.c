@@ -8,8 +8,9 @@
 #include "platzd-retention.h"
 
 /*
- * Personal booking data is kept for the policy's retention_days (SPEC §2),
- * then removed by a nightly job per site.  Room reservations stay as
+ * Personal booking data is kept for the policy's retention_days, then
+ * removed by a nightly job per site; audit entries are kept for the
+ * global policy's audit_retention_days.  Room reservations stay as
  * anonymous busy times (room, start, end, attendees, team) so that room
  * history remains; desk bookings go entirely, so utilisation reports reach
  * back only as far as the retention period.
@@ -96,6 +97,38 @@ platzd_retention_purge (PlatzdStore *store,
   return changed;
 }
 
+gint64
+platzd_retention_purge_accounts (PlatzdStore *store,
+                              GDateTime   *now,
+                              int          limit,
+                              GError     **error)
+{
+  PlatzPolicies policies;
+  g_autoptr(GDateTime) cutoff_time = NULL;
+  g_autofree char *cutoff = NULL;
+  g_autofree char *now_text = g_strdup_printf ("%" G_GINT64_FORMAT, g_date_time_to_unix (now));
+  gint64 changed = 0;
+
+  if (!platzd_policies_load (store, 0, &policies, error))
+    return -1;
+  cutoff_time = g_date_time_add_days (now, -(gint) policies.audit_retention_days);
+  platz_object_clear (&platz_policies_type, &policies);
+  cutoff = platz_datetime_utc_key (cutoff_time);
+  if (!platzd_store_begin (store, error))
+    return -1;
+  if (!run (store, "DELETE FROM audit WHERE id IN (SELECT id FROM audit WHERE at < :cutoff "
+            "LIMIT :limit)", 0, cutoff, limit, &changed, error) ||
+      !run (store, "DELETE FROM sessions WHERE token_hash IN (SELECT token_hash FROM sessions "
+            "WHERE expires_at < CAST (:cutoff AS INTEGER) LIMIT :limit)", 0, now_text, limit,
+            &changed, error) ||
+      !platzd_store_commit (store, error))
+    {
+      platzd_store_rollback (store);
+      return -1;
+    }
+  return changed;
+}
+
 static void retention_more_cb (gpointer data);
 
 static gboolean
@@ -154,6 +187,29 @@ retention_timer_cb (gpointer data)
         g_printerr ("platzd: retention: removed personal data from old bookings and "
                     "reservations of site %" G_GINT64_FORMAT "\n", site_id);
     }
+
+  /* The audit log and the sessions are one for all sites: purged once a
+   * UTC day, under the key 0 (no site has it). */
+  {
+    gint64 audit_key = 0;
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *today_text = g_date_time_format (now, "%Y-%m-%d");
+    g_autoptr(GError) error = NULL;
+    gint64 changed;
+
+    if (g_strcmp0 (g_hash_table_lookup (app->retention_done, &audit_key), today_text) != 0)
+      {
+        changed = platzd_retention_purge_accounts (store, now, PURGE_BATCH, &error);
+        if (changed < 0)
+          g_printerr ("platzd: retention purge of the audit log and sessions failed: %s\n",
+                      error->message);
+        else if (changed >= PURGE_BATCH)
+          more = TRUE;
+        else
+          g_hash_table_insert (app->retention_done, g_memdup2 (&audit_key, sizeof audit_key),
+                               g_steal_pointer (&today_text));
+      }
+  }
   if (more)
     g_timeout_add_once (PURGE_PAUSE_MS, retention_more_cb, app);
   return G_SOURCE_CONTINUE;

@@ -15,6 +15,13 @@ gint64 platzd_retention_purge       (PlatzdStore *store,
                                      const GDate *today,
                                      int          limit,
                                      GError     **error);
+/* Deletes audit entries older than the global audit_retention_days before
+ * now and sessions past their absolute expiry (at most limit of each).
+ * Returns the number deleted, or -1 on error. */
+gint64 platzd_retention_purge_accounts (PlatzdStore *store,
+                                     GDateTime   *now,
+                                     int          limit,
+                                     GError     **error);
 /* Purges each site once a day, after 03:00 in the site's time zone. */
 void   platzd_retention_start_timer (PlatzdApp   *app);
 

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "platzd-audit.h"
 #include "platzd-policies.h"
 #include "platzd-resource.h"
 
@@ -237,6 +238,7 @@ sniff_image (GBytes *bytes)
 static void
 handle_plan_put (PlatzdRequest *req)
 {
+  static const char * const plan_fields[] = { "content_type", "data", NULL };
   gint64 id = platzd_request_id (req, "id");
   const char *type;
   sqlite3_stmt *stmt;
@@ -268,6 +270,11 @@ handle_plan_put (PlatzdRequest *req)
                          "A floor plan must be a PNG or SVG image");
       return;
     }
+  if (!platzd_store_begin (req->app->store, &error))
+    {
+      platzd_reply_error (req, error);
+      return;
+    }
   stmt = platzd_store_prepare (req->app->store,
                                "INSERT INTO floor_plans (floor_id, content_type, data) "
                                "VALUES (?, ?, ?) ON CONFLICT (floor_id) DO UPDATE SET "
@@ -280,8 +287,11 @@ handle_plan_put (PlatzdRequest *req)
       sqlite3_bind_blob64 (stmt, 3, g_bytes_get_data (req->raw_body, NULL),
                            g_bytes_get_size (req->raw_body), SQLITE_TRANSIENT);
     }
-  if (stmt == NULL || !platzd_store_step_done (req->app->store, stmt, &error))
+  if (stmt == NULL || !platzd_store_step_done (req->app->store, stmt, &error) ||
+      !platzd_audit_write (req, "update", "floor_plans", id, 0, plan_fields, &error) ||
+      !platzd_store_commit (req->app->store, &error))
     {
+      platzd_store_rollback (req->app->store);
       platzd_reply_error (req, error);
       return;
     }

@@ -385,7 +385,6 @@ static void
 exercise_auth (Fixture *f)
 {
   g_autofree char *huge = g_malloc (PLATZD_JSON_BODY_MAX + 2);
-  g_autoptr(PlatzTestResponse) limited = NULL;
 
   run (f, NULL, "GET", "/healthz", NULL, 200, NULL);
   run (f, NULL, "GET", API "/healthz", NULL, 200, NULL);
@@ -398,13 +397,13 @@ exercise_auth (Fixture *f)
   run (f, NULL, "POST", API "/auth/login", huge, 413, NULL);
   run (f, f->admin, "POST", API "/sites", huge, 413, NULL);
 
-  /* 10 failures for one name and address, then 429 */
+  /* 10 failures for one name and address: the next one is slowed down,
+   * and answered as any other */
   for (int i = 0; i < 10; i++)
     run (f, NULL, "POST", API "/auth/login", "{\"username\":\"ghost\",\"password\":\"boo-boo\"}",
          401, NULL);
-  limited = call (f, NULL, "POST", API "/auth/login",
-                  "{\"username\":\"ghost\",\"password\":\"boo-boo\"}", 429, NULL);
-  g_assert_nonnull (soup_message_headers_get_one (limited->headers, "Retry-After"));
+  run (f, NULL, "POST", API "/auth/login", "{\"username\":\"ghost\",\"password\":\"boo-boo\"}",
+       401, NULL);
 
   run (f, NULL, "GET", API "/me", NULL, 401, NULL);
   run (f, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "GET",
@@ -571,7 +570,18 @@ exercise_people (Fixture *f)
   run (f, f->emp, "PATCH", API "/me", "{\"display_name\":\"Emma Example\"}", 200, NULL);
   run (f, f->emp, "PATCH", API "/me", "{\"role\":\"admin\"}", 403, NULL);
   run (f, f->emp, "PATCH", API "/me", "{\"display_name\":5}", 400, NULL);
-  run (f, f->emp, "PATCH", API "/me", "{\"password\":\"short\"}", 422, "invalid_value");
+  run (f, f->emp, "PATCH", API "/me", "{\"password\":\"short\"}", 403, NULL);
+  run (f, f->emp, "PATCH", API "/me", "{\"password\":\"short\",\"current_password\":"
+       "\"emp-password\"}", 422, "invalid_value");
+  run (f, f->emp, "PATCH", API "/me", "{\"password\":\"long-enough\",\"current_password\":"
+       "\"not-my-password\"}", 403, NULL);
+  run (f, f->emp, "PATCH", API "/me", "{\"password\":\"emp-password\",\"current_password\":"
+       "\"emp-password\"}", 200, NULL);
+  run (f, f->emp, "GET", API "/me/export", NULL, 200, NULL);
+  run (f, f->admin, "GET", API "/audit", NULL, 200, NULL);
+  run (f, f->admin, "GET", API "/audit?from=2026-01-01&to=2036-12-31&limit=5", NULL, 200, NULL);
+  run (f, f->admin, "GET", API "/audit?from=soon", NULL, 400, NULL);
+  run (f, f->emp, "GET", API "/audit", NULL, 403, NULL);
   run (f, f->admin, "PATCH", API "/me", "{\"username\":\"fm\"}", 409, "already_exists");
 
   run (f, f->admin, "GET", API "/teams", NULL, 200, NULL);

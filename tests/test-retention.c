@@ -27,19 +27,47 @@ exec (PlatzdStore *store,
   g_assert_no_error (error);
 }
 
+/* A fresh, migrated store in a directory of its own. */
+static PlatzdStore *
+temp_store_open (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  PlatzdStore *store;
+
+  *dir = g_dir_make_tmp ("platz-retention-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "r.db", NULL);
+  store = platzd_store_open (path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+temp_store_close (PlatzdStore *store,
+                  char        *dir)
+{
+  const char *files[] = { "r.db", "r.db-wal", "r.db-shm" };
+
+  platzd_store_close (store);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (dir);
+}
+
 static void
 test_purge (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("platz-retention-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "r.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  PlatzdStore *store = platzd_store_open (path, &error);
+  char *dir = NULL;
+  PlatzdStore *store = temp_store_open (&dir);
   GDate today;
   gint64 changed;
 
-  g_assert_no_error (error);
   exec (store,
         "INSERT INTO sites (id, name) VALUES (1, 'A'), (2, 'B');"
         "INSERT INTO buildings (id, site_id, name) VALUES (1, 1, 'a'), (2, 2, 'b');"
@@ -88,11 +116,47 @@ test_purge (void)
   g_assert_cmpint (changed, ==, 0);
   g_assert_cmpint (platzd_retention_purge (store, 1, &today, -1, &error), ==, 0);
 
-  platzd_store_close (store);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (dir);
+  temp_store_close (store, dir);
+}
+
+static void
+test_purge_accounts (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = NULL;
+  PlatzdStore *store = temp_store_open (&dir);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 12, 4, 12, 0, 0);
+
+  exec (store,
+        "INSERT INTO audit (at, actor_user_id, action, object_type, object_id) VALUES"
+        "  ('2025-11-01T08:00:00Z', 1, 'update', 'sites', 1),"   /* 398 days: goes */
+        "  ('2025-12-04T11:59:59Z', 1, 'update', 'sites', 1),"   /* just over a year: goes */
+        "  ('2025-12-04T12:00:01Z', 1, 'delete', 'desks', 2),"   /* just under: stays */
+        "  ('2026-11-30T08:00:00Z', 1, 'create', 'rooms', 3);");
+  /* The default keeps a year, in batches. */
+  g_assert_cmpint (platzd_retention_purge_accounts (store, now, 1, &error), ==, 1);
+  g_assert_cmpint (platzd_retention_purge_accounts (store, now, 1, &error), ==, 1);
+  g_assert_cmpint (platzd_retention_purge_accounts (store, now, 1, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit"), ==, 2);
+  /* A shorter policy purges more; a site's policy does not count. */
+  exec (store, "INSERT INTO policies (scope, json) VALUES (0, '{\"audit_retention_days\":7}'),"
+               "  (1, '{\"audit_retention_days\":3650}');");
+  g_assert_cmpint (platzd_retention_purge_accounts (store, now, -1, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE object_type = 'rooms'"), ==, 1);
+
+  /* Sessions past their absolute expiry go the same night. */
+  exec (store,
+        "INSERT INTO users (id, username, display_name) VALUES (1, 'u', 'U');"
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_used_at, expires_at) VALUES"
+        "  (x'01', 1, 0, 0, 1764000000),"      /* 2025-11-24: over */
+        "  (x'02', 1, 0, 0, 1796400000);");    /* 2026-12-04 16:00 UTC: still valid */
+  g_assert_cmpint (platzd_retention_purge_accounts (store, now, -1, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM sessions WHERE token_hash = x'02'"), ==, 1);
+
+  temp_store_close (store, dir);
 }
 
 int
@@ -100,5 +164,6 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/retention/purge", test_purge);
+  g_test_add_func ("/retention/purge-accounts", test_purge_accounts);
   return g_test_run ();
 }
