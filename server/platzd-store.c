@@ -3,9 +3,11 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 
 #include "platz-error.h"
 #include "platz-schemas-resources.h"
@@ -54,6 +56,35 @@ static gint64 data_version (PlatzdStore   *store);
 
 /* Auxiliary */
 
+/* Whether a failed write is for want of room: the file system of the
+ * database has (almost) no space left, or the database or its
+ * write-ahead log has reached the process's file-size limit (ulimit -f;
+ * past it write(2) fails with EFBIG, which SQLite reports as an I/O
+ * error, and by then errno is gone). */
+#define STORAGE_SLACK (1024 * 1024)
+
+static gboolean
+storage_exhausted (sqlite3 *db)
+{
+  const char *path = db ? sqlite3_db_filename (db, "main") : NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *wal = NULL;
+  struct statvfs fs;
+  struct rlimit limit;
+  GStatBuf st;
+
+  if (path == NULL || *path == '\0')
+    return FALSE;
+  dir = g_path_get_dirname (path);
+  if (statvfs (dir, &fs) == 0 && (guint64) fs.f_bavail * fs.f_frsize < STORAGE_SLACK)
+    return TRUE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+    return FALSE;
+  wal = g_strconcat (path, "-wal", NULL);
+  return (g_stat (path, &st) == 0 && (guint64) st.st_size + 65536 > limit.rlim_cur) ||
+         (g_stat (wal, &st) == 0 && (guint64) st.st_size + 65536 > limit.rlim_cur);
+}
+
 /* The code for an SQLite result: a full disk (or file-size limit) and a
  * damaged file are the server's trouble, answered 503 with a reason that
  * says which, never a 500 that looks like a bug. */
@@ -62,7 +93,6 @@ code_for_rc (sqlite3 *db,
              int      rc)
 {
   int primary = rc & 0xff;
-  int sys = db ? sqlite3_system_errno (db) : 0;
 
   switch (primary)
     {
@@ -77,9 +107,8 @@ code_for_rc (sqlite3 *db,
     case SQLITE_NOTADB:
       return PLATZ_ERROR_DATABASE_CORRUPT;
     case SQLITE_IOERR:
-      if (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)
-        return PLATZ_ERROR_DATABASE_FULL;
-      return PLATZ_ERROR_DATABASE_UNAVAILABLE;
+      return storage_exhausted (db) ? PLATZ_ERROR_DATABASE_FULL
+                                    : PLATZ_ERROR_DATABASE_UNAVAILABLE;
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:
