@@ -457,6 +457,9 @@ quick_check (PlatzdStore *store,
       sqlite3_finalize (stmt);
       return TRUE;
     }
+  /* One line: SQLite starts its report with "*** in database main ***\n". */
+  if (result != NULL)
+    g_strdelimit (result, "\r\n", ' ');
   code = result != NULL ? PLATZ_ERROR_DATABASE_CORRUPT : code_for_rc (store->db, rc);
   if (message_for_code (code) == NULL)
     code = PLATZ_ERROR_DATABASE_UNAVAILABLE;
