@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -474,16 +475,48 @@ corrupt_table_page (const char *path,
   fclose (file);
 }
 
+/* The server ends with the test, whatever happens to it. */
+static void
+child_setup (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static void
+on_wait_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *(gboolean *) data = TRUE;
+}
+
+static char *
+read_pipe (GInputStream *stream)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_splice (out, stream, G_OUTPUT_STREAM_SPLICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
 static void
 test_corrupt_start (void)
 {
   PlatzTestServer *server = platz_test_server_start (NULL);
   g_autofree char *admin = platz_test_login (server, PLATZ_TEST_ADMIN, PLATZ_TEST_PASSWORD);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_auto(GStrv) lines = NULL;
+  gboolean exited = FALSE;
   gint64 start;
 
   for (guint i = 0; i < 100; i++)
@@ -494,14 +527,25 @@ test_corrupt_start (void)
   corrupt_table_page (server->db_path, "sites");
 
   start = g_get_monotonic_time ();
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                              &error, g_getenv ("PLATZ_TEST_PLATZD") ? g_getenv ("PLATZ_TEST_PLATZD")
-                                                                  : PLATZD_PATH,
-                              "--db", server->db_path, "--listen",
-                              "127.0.0.1:0", NULL);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error,
+                                         g_getenv ("PLATZ_TEST_PLATZD") ? g_getenv ("PLATZ_TEST_PLATZD")
+                                                                        : PLATZD_PATH,
+                                         "--db", server->db_path, "--listen", "127.0.0.1:0", NULL);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
+  /* Bounded: a platzd that starts serving the damaged file never ends. */
+  g_subprocess_wait_async (process, NULL, on_wait_cb, &exited);
+  while (!exited && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (10000), TRUE);
+  if (!exited)
+    {
+      g_subprocess_force_exit (process);
+      g_error ("platzd did not refuse the damaged database");
+    }
+  out = read_pipe (g_subprocess_get_stdout_pipe (process));
+  err = read_pipe (g_subprocess_get_stderr_pipe (process));
   g_test_message ("stderr: %s", err);
   g_assert_true (g_subprocess_get_if_exited (process));
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
