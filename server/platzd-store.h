@@ -98,10 +98,11 @@ gboolean      platzd_store_flush    (PlatzdStore  *store);
  * _CORRUPT, _UNAVAILABLE or another code of the store's errors. */
 PlatzErrorCode platzd_store_commit_failure (PlatzdStore *store);
 
-/* For GET /healthz: commits what waits, reads a core table and commits a
- * one-row write (platz_meta 'health_probe'); the whole file is checked
- * with PRAGMA quick_check at most once a minute.  FALSE with
- * PLATZ_ERROR_DATABASE_FULL, _CORRUPT or _UNAVAILABLE saying what is
+/* For GET /healthz: commits what waits, reads the core tables and
+ * commits a one-row write (platz_meta 'health_probe').  FALSE with
+ * PLATZ_ERROR_DATABASE_FULL (also when the size limit is reached),
+ * _CORRUPT (also when any statement since the start met a damaged page;
+ * the whole file is checked at open) or _UNAVAILABLE saying what is
  * wrong. */
 gboolean      platzd_store_check_health (PlatzdStore *store,
                                          GError     **error);
