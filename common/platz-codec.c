@@ -140,6 +140,24 @@ platz_json_to_string (JsonNode *node,
   return json_generator_to_data (gen, length);
 }
 
+JsonObject *
+platz_json_object_member (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+platz_json_array_member (JsonObject *object,
+                         const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
 gboolean
 platz_timezone_name_valid (const char *name)
 {

@@ -228,6 +228,8 @@ platzd_router_lookup (PlatzdRouter *router,
 
 /* Query parameters */
 
+#define PARAMETER_REF "#/components/parameters/"
+
 static void
 add_query_names (GHashTable *names,
                  JsonObject *components,
@@ -238,31 +240,15 @@ add_query_names (GHashTable *names,
       JsonObject *param = json_array_get_object_element (parameters, i);
       const char *ref = param ? json_object_get_string_member_with_default (param, "$ref", NULL)
                               : NULL;
+      const char *name;
 
-      if (ref != NULL && g_str_has_prefix (ref, "#/components/parameters/") && components)
-        param = json_object_get_object_member (components, ref + strlen ("#/components/parameters/"));
-      if (param != NULL &&
+      if (ref != NULL && g_str_has_prefix (ref, PARAMETER_REF))
+        param = platz_json_object_member (components, ref + strlen (PARAMETER_REF));
+      name = param ? json_object_get_string_member_with_default (param, "name", NULL) : NULL;
+      if (name != NULL &&
           g_strcmp0 (json_object_get_string_member_with_default (param, "in", NULL), "query") == 0)
-        g_hash_table_add (names, g_strdup (json_object_get_string_member (param, "name")));
+        g_hash_table_add (names, g_strdup (name));
     }
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
 gboolean
@@ -273,26 +259,29 @@ platzd_router_load_query_names (PlatzdRouter *router,
   gsize size;
   const char *data = g_bytes_get_data (openapi, &size);
   g_autoptr(JsonNode) root = platz_json_parse (data, size, error);
-  JsonObject *paths, *parameters;
+  JsonObject *document, *paths, *parameters;
 
   if (root == NULL)
     return FALSE;
-  paths = object_member (json_node_get_object (root), "paths");
-  parameters = object_member (object_member (json_node_get_object (root), "components"),
-                              "parameters");
+  document = json_node_get_object (root);
+  paths = platz_json_object_member (document, "paths");
+  parameters = platz_json_object_member (platz_json_object_member (document, "components"),
+                                         "parameters");
   for (guint i = 0; i < router->routes->len; i++)
     {
       Route *route = router->routes->pdata[i];
-      JsonObject *item = object_member (paths, route->pattern);
+      JsonObject *item = platz_json_object_member (paths, route->pattern);
       g_autofree char *method = g_ascii_strdown (route->method, -1);
-      JsonObject *operation = object_member (item, method);
+      JsonObject *operation = platz_json_object_member (item, method);
 
       g_clear_pointer (&route->query_names, g_hash_table_unref);
       if (operation == NULL)
         continue;
       route->query_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      add_query_names (route->query_names, parameters, array_member (item, "parameters"));
-      add_query_names (route->query_names, parameters, array_member (operation, "parameters"));
+      add_query_names (route->query_names, parameters,
+                       platz_json_array_member (item, "parameters"));
+      add_query_names (route->query_names, parameters,
+                       platz_json_array_member (operation, "parameters"));
     }
   return TRUE;
 }

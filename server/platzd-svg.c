@@ -182,7 +182,8 @@ check_href (const char *value,
 {
   if (value[0] == '#' || g_str_has_prefix (value, "data:image/png;base64,"))
     return TRUE;
-  return refuse (error, "a link out of the file (only \"#id\" and embedded PNG images are allowed)");
+  return refuse (error,
+                 "a link out of the file (only \"#id\" and embedded PNG images are allowed)");
 }
 
 static void

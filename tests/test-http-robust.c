@@ -85,55 +85,15 @@ assert_envelope_only (const char *body,
   g_assert_cmpuint (strlen (json_object_get_string_member (inner, "message")), >, 0);
 }
 
-/* A request with any body, whose answer may be a 5xx (the harness's
- * requests assert that it is not). */
-static PlatzTestResponse *
-send_bytes (PlatzTestServer *server,
-            const char      *token,
-            const char      *method,
-            const char      *path,
-            const char      *data,
-            gsize            length)
-{
-  g_autofree char *uri = g_strconcat (server->base, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
-  g_autoptr(GError) error = NULL;
-  PlatzTestResponse *r = g_new0 (PlatzTestResponse, 1);
-  gsize size;
-  const char *reply;
-
-  if (token != NULL)
-    {
-      g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-    }
-  if (data != NULL)
-    {
-      g_autoptr(GBytes) body = g_bytes_new (data, length);
-      soup_message_set_request_body_from_bytes (msg, "application/octet-stream", body);
-    }
-  r->body = soup_session_send_and_read (server->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  r->status = soup_message_get_status (msg);
-  r->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
-  reply = g_bytes_get_data (r->body, &size);
-  if (size > 0)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      if (json_parser_load_from_data (parser, reply, (gssize) size, NULL))
-        r->json = json_node_copy (json_parser_get_root (parser));
-    }
-  return r;
-}
-
 static PlatzTestResponse *
 put_plan (Fixture    *f,
           const char *data,
           gsize       length)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/floors/%" G_GINT64_FORMAT "/plan", f->floor);
+  g_autoptr(GBytes) body = g_bytes_new (data, length);
 
-  return send_bytes (f->server, f->admin, "PUT", path, data, length);
+  return platz_test_send (f->server, f->admin, "PUT", path, body, "application/octet-stream");
 }
 
 /* Raw bytes on a socket; the answer's status and body. */
@@ -179,10 +139,11 @@ test_plan_hostile_svg (Fixture       *f,
     { "href-javascript",
       "<svg xmlns=\"http://www.w3.org/2000/svg\"><use href=\"javascript:alert(1)\"/></svg>" },
     { "css-url-http",
-      "<svg xmlns=\"http://www.w3.org/2000/svg\"><style>rect { fill: url( 'http://evil.example/' ) }"
-      "</style><rect/></svg>" },
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><style>rect { fill: url( 'http://evil.example/' ) "
+      "}</style><rect/></svg>" },
     { "fill-url-http",
-      "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect fill=\"url(https://evil.example/#g)\"/></svg>" },
+      "<svg xmlns=\"http://www.w3.org/2000/svg\">"
+      "<rect fill=\"url(https://evil.example/#g)\"/></svg>" },
     { "billion-laughs",
       "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
       "<!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
@@ -409,8 +370,9 @@ test_full_disk (void)
     {
       g_autofree char *name = g_strdup_printf ("Site %u %s", i, padding);
       g_autofree char *body = g_strdup_printf ("{\"name\":\"%s\"}", name);
-      g_autoptr(PlatzTestResponse) r = send_bytes (server, admin, "POST", "/api/v1/sites", body,
-                                                   strlen (body));
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+      g_autoptr(PlatzTestResponse) r = platz_test_send (server, admin, "POST", "/api/v1/sites",
+                                                        bytes, "application/json");
       gsize size;
       const char *data = g_bytes_get_data (r->body, &size);
 
@@ -434,7 +396,7 @@ test_full_disk (void)
   platz_assert_status (sites, 200);
   g_assert_cmpuint (platz_test_length (sites, NULL), ==, created);
 
-  health = send_bytes (server, NULL, "GET", "/healthz", NULL, 0);
+  health = platz_test_send (server, NULL, "GET", "/healthz", NULL, NULL);
   platz_assert_error (health, 503, "unavailable", "database_full");
   platz_test_server_free (server);
 }
@@ -516,6 +478,8 @@ test_corrupt_start (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_auto(GStrv) lines = NULL;
+  const char *platzd = g_getenv ("PLATZ_TEST_PLATZD") ? g_getenv ("PLATZ_TEST_PLATZD")
+                                                      : PLATZD_PATH;
   gboolean exited = FALSE;
   gint64 start;
 
@@ -530,10 +494,8 @@ test_corrupt_start (void)
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
-  process = g_subprocess_launcher_spawn (launcher, &error,
-                                         g_getenv ("PLATZ_TEST_PLATZD") ? g_getenv ("PLATZ_TEST_PLATZD")
-                                                                        : PLATZD_PATH,
-                                         "--db", server->db_path, "--listen", "127.0.0.1:0", NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, platzd, "--db", server->db_path,
+                                         "--listen", "127.0.0.1:0", NULL);
   g_assert_no_error (error);
   /* Bounded: a platzd that starts serving the damaged file never ends. */
   g_subprocess_wait_async (process, NULL, on_wait_cb, &exited);
