@@ -42,6 +42,7 @@ struct _PlatzdStore {
   gboolean    group_lost;   /* SQLite rolled the group back itself (disk full) */
   PlatzErrorCode commit_failure; /* why the last failed COMMIT failed */
   gboolean    corrupt_seen;      /* a statement found a damaged page */
+  PlatzErrorCode storage_failure; /* the last DATABASE_* error of a statement */
 };
 
 static void   on_update_cb (void          *data,
@@ -143,6 +144,7 @@ set_error_from (PlatzdStore *store,
     store->corrupt_seen = TRUE;
   if (message_for_code (code) != NULL)
     {
+      store->storage_failure = code;
       /* What SQLite said goes to the log, not to the client. */
       g_printerr ("platzd: database error: %s\n", message);
       g_set_error_literal (error, PLATZ_ERROR, code, message_for_code (code));
@@ -398,7 +400,8 @@ platzd_store_flush (PlatzdStore *store)
   if (store->group_lost)
     {
       ok = FALSE;
-      g_set_error_literal (&error, PLATZ_ERROR, PLATZ_ERROR_DATABASE_UNAVAILABLE,
+      /* Why: what the statement that lost it ran into (a full disk). */
+      g_set_error_literal (&error, PLATZ_ERROR, store->storage_failure,
                            "the database rolled the transaction back");
     }
   else
@@ -679,6 +682,7 @@ platzd_store_open (const char *path,
   store->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
   store->watches = g_array_new (FALSE, FALSE, sizeof (Watch));
   store->durables = g_array_new (FALSE, FALSE, sizeof (Durable));
+  store->storage_failure = PLATZ_ERROR_DATABASE_UNAVAILABLE;
   rc = sqlite3_open_v2 (path, &store->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
