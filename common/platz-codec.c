@@ -59,6 +59,26 @@ platz_json_check_depth (const char *data,
   return TRUE;
 }
 
+/* json-glib turns \u0000 into a NUL that ends the C string: "a\u0000b"
+ * would be stored as "a".  TRUE when a string holds that escape. */
+static gboolean
+has_nul_escape (const char *data,
+                gsize       length)
+{
+  for (const char *p = data; (p = memchr (p, '\\', length - (gsize) (p - data))) != NULL; )
+    {
+      gsize left = length - (gsize) (p - data);
+
+      if (left >= 6 && p[1] == 'u' && memcmp (p + 2, "0000", 4) == 0)
+        return TRUE;
+      /* An escaped backslash is two characters: skip both. */
+      p += left >= 2 ? 2 : 1;
+      if ((gsize) (p - data) >= length)
+        break;
+    }
+  return FALSE;
+}
+
 JsonNode *
 platz_json_parse (const char *data,
                   gsize       length,
@@ -87,6 +107,12 @@ platz_json_parse (const char *data,
     }
   if (!platz_json_check_depth (data, length, PLATZ_JSON_MAX_DEPTH, error))
     return NULL;
+  if (has_nul_escape (data, length))
+    {
+      g_set_error_literal (error, PLATZ_ERROR, PLATZ_ERROR_INVALID_FIELD,
+                           "Text may not contain the character U+0000 (\\u0000)");
+      return NULL;
+    }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
@@ -112,6 +138,37 @@ platz_json_to_string (JsonNode *node,
 
   json_generator_set_root (gen, node);
   return json_generator_to_data (gen, length);
+}
+
+JsonObject *
+platz_json_object_member (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+platz_json_array_member (JsonObject *object,
+                         const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+gboolean
+platz_timezone_name_valid (const char *name)
+{
+  gsize len = name ? strlen (name) : 0;
+
+  if (len == 0 || len > PLATZ_TIMEZONE_NAME_MAX || name[0] == '/' || strstr (name, "..") != NULL)
+    return FALSE;
+  for (const char *p = name; *p; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '_' || *p == '+' || *p == '-' || *p == '/'))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -188,8 +245,18 @@ platz_field_check_string (const PlatzField *field,
       }
     case PLATZ_FIELD_TIMEZONE:
       {
-        g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (value);
-        if (tz == NULL || strlen (value) > 64)
+        g_autoptr(GTimeZone) tz = NULL;
+
+        /* Checked before GLib sees it: g_time_zone_new_identifier ()
+         * opens the file the name points to, "../../etc/passwd" too. */
+        if (!platz_timezone_name_valid (value))
+          {
+            g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_BAD_REQUEST,
+                         "'%s' must be a time zone name such as Europe/Berlin", field->name);
+            return FALSE;
+          }
+        tz = g_time_zone_new_identifier (value);
+        if (tz == NULL)
           {
             g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_BAD_REQUEST,
                          "'%s' is not a known time zone", field->name);

@@ -59,6 +59,18 @@ GPtrArray *platz_decode_array    (const PlatzType *type,
                                   GError         **error);
 
 /* Validates one value against its field, e.g. for query parameters. */
+/* object[name] when it is an object (an array), else NULL; object may be
+ * NULL. */
+JsonObject *platz_json_object_member (JsonObject *object,
+                                      const char *name);
+JsonArray  *platz_json_array_member  (JsonObject *object,
+                                      const char *name);
+/* A time zone identifier as the tz database names them (Europe/Berlin,
+ * America/Argentina/Buenos_Aires, Etc/GMT+1, UTC): letters, digits and
+ * _+-/, no "..", not starting with "/", at most PLATZ_TIMEZONE_NAME_MAX
+ * bytes.  Says nothing about whether the zone exists. */
+#define PLATZ_TIMEZONE_NAME_MAX 64
+gboolean  platz_timezone_name_valid (const char *name);
 gboolean  platz_field_check_string (const PlatzField *field,
                                     const char       *value,
                                     GError          **error);

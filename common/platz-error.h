@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The error vocabulary of the API (SPEC §4).  Each PlatzErrorCode names one
+ * The error vocabulary of the API.  Each PlatzErrorCode names one
  * (HTTP status, code, reason) triple; the server turns a GError of this
  * domain into its JSON error body, the client turns the body back into the
  * same GError and into words for the user.
@@ -42,8 +42,15 @@ typedef enum {
   PLATZ_ERROR_NOT_RESERVABLE,
   PLATZ_ERROR_NOT_TODAY,
   PLATZ_ERROR_INVALID_VALUE,         /* 422 policy_violation invalid_value */
+  PLATZ_ERROR_INVALID_FIELD,         /* 422 policy_violation invalid_field (text with NUL,
+                                      * an impossible time zone) */
+  PLATZ_ERROR_INVALID_PLAN,          /* 422 policy_violation invalid_plan (floor-plan image
+                                      * not well-formed or with active content) */
   PLATZ_ERROR_RATE_LIMITED,          /* 429 rate_limited */
   PLATZ_ERROR_UNAVAILABLE,           /* 503 unavailable (shutting down) */
+  PLATZ_ERROR_DATABASE_FULL,         /* 503 unavailable database_full (disk or size limit) */
+  PLATZ_ERROR_DATABASE_CORRUPT,      /* 503 unavailable database_corrupt */
+  PLATZ_ERROR_DATABASE_UNAVAILABLE,  /* 503 unavailable database_unavailable (I/O error) */
   PLATZ_ERROR_INTERNAL,              /* 500 internal (a bug or a broken disk) */
   PLATZ_ERROR_NETWORK,               /* client side: server unreachable */
   PLATZ_ERROR_N_CODES

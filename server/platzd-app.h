@@ -101,6 +101,18 @@ PlatzdHandler platzd_router_lookup   (PlatzdRouter *router,
                                       guint        *flags,
                                       gconstpointer *data,
                                       guint        *status);
+/* Takes each route's query parameters from the API document (OpenAPI
+ * JSON: the "query" parameters of paths[pattern][method]). */
+gboolean      platzd_router_load_query_names (PlatzdRouter *router,
+                                              GBytes       *openapi,
+                                              GError      **error);
+/* FALSE with a 400 naming them when the query has parameters the
+ * request's route does not take. */
+gboolean      platzd_router_check_query (PlatzdRouter *router,
+                                         const char   *method,
+                                         const char   *path,
+                                         GHashTable   *query,
+                                         GError      **error);
 /* Every (method, pattern) pair, for the authorisation matrix and docs. */
 GPtrArray    *platzd_router_routes   (PlatzdRouter *router);
 
@@ -117,6 +129,8 @@ void          platzd_app_register_all (PlatzdApp   *app);
 
 /* Request helpers */
 void          platzd_request_pause   (PlatzdRequest *req);
+/* PLATZD_SECURITY_HEADERS on the answer (done for every request). */
+void          platzd_reply_set_security_headers (SoupServerMessage *msg);
 void          platzd_reply_json      (PlatzdRequest *req,
                                       guint          status,
                                       JsonNode      *node);  /* takes node */

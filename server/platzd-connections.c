@@ -62,6 +62,7 @@
 #define DRAIN_BYTES (64 * 1024 * 1024)
 #define MAX_DRAINS 256
 #define REFUSAL_LOG_SECONDS 10
+#define RAW_HEADER(name, value) name ": " value "\r\n"
 
 typedef enum {
   CONN_HEADERS,
@@ -285,6 +286,7 @@ answer_and_close (PlatzdConnections *conns,
 {
   g_autofree char *response = g_strdup_printf (
     "HTTP/1.1 %u %s\r\nConnection: close\r\nContent-Type: application/json\r\n%s"
+    PLATZD_SECURITY_HEADERS (RAW_HEADER)
     "Content-Length: %zu\r\n\r\n%s", status, soup_status_get_phrase (status),
     status == 503 ? "Retry-After: 1\r\n" : "", strlen (json), json);
   Drain *drain;
@@ -683,6 +685,7 @@ platzd_connections_refuse (PlatzdConnections *conns,
       /* Not one of ours (a stream given to the server directly). */
       g_autofree char *response = g_strdup_printf (
         "HTTP/1.1 %u %s\r\nConnection: close\r\nContent-Type: application/json\r\n"
+        PLATZD_SECURITY_HEADERS (RAW_HEADER)
         "Content-Length: %zu\r\n\r\n%s", status, soup_status_get_phrase (status),
         strlen (json), json);
       g_output_stream_write_all (g_io_stream_get_output_stream (stream), response,

@@ -12,6 +12,17 @@ G_BEGIN_DECLS
 
 typedef struct _PlatzdConnections PlatzdConnections;
 
+/* The headers every answer carries, as X (name, value): set on libsoup's
+ * answers by platzd_reply_set_security_headers (), written by the
+ * connections' own refusals.  A floor plan has its own policy
+ * (PLATZD_PLAN_CSP). */
+#define PLATZD_SECURITY_HEADERS(X) \
+  X ("X-Content-Type-Options", "nosniff") \
+  X ("Content-Security-Policy", "default-src 'none'") \
+  X ("Referrer-Policy", "no-referrer") \
+  X ("Cache-Control", "no-store")
+#define PLATZD_PLAN_CSP "default-src 'none'; style-src 'unsafe-inline'"
+
 typedef struct {
   guint max_connections;   /* open connections at most */
   guint idle_seconds;      /* keep-alive idle, and a whole request's read */

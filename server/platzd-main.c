@@ -155,6 +155,10 @@ main (int   argc,
   };
 
   signal (SIGPIPE, SIG_IGN);
+  /* Past a file-size limit (ulimit -f) a write fails with EFBIG and is
+   * answered like a full disk (503 database_full), instead of the signal
+   * ending the server. */
+  signal (SIGXFSZ, SIG_IGN);
   context = g_option_context_new ("- the Platz desk-sharing server");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))

@@ -148,6 +148,42 @@ handle_get (PlatzdRequest *req)
   platz_object_clear (&platz_policies_type, &policies);
 }
 
+/* The rules between fields, checked on the policies that would result
+ * (the field table bounds each field alone).  The booking grid divides
+ * the hour, so that every hour starts on it: 5, 6, 10, 12, 15, 20, 30 or
+ * 60 minutes; working hours start and end on that grid. */
+static gboolean
+validate (const PlatzPolicies *policies,
+          GError             **error)
+{
+  int start = 0, end = 0;
+  gint64 slot = policies->slot_minutes;
+
+  if (slot < 5 || slot > 60 || 60 % slot != 0)
+    {
+      g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_INVALID_VALUE,
+                   "slot_minutes must divide the hour: 5, 6, 10, 12, 15, 20, 30 or 60 "
+                   "(not %" G_GINT64_FORMAT ")", slot);
+      return FALSE;
+    }
+  platz_time_parse (policies->working_hours_start, &start);
+  platz_time_parse (policies->working_hours_end, &end);
+  if (end <= start)
+    {
+      g_set_error_literal (error, PLATZ_ERROR, PLATZ_ERROR_INVALID_VALUE,
+                           "working_hours_end must be after working_hours_start");
+      return FALSE;
+    }
+  if (start % slot != 0 || end % slot != 0)
+    {
+      g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_INVALID_VALUE,
+                   "Working hours must start and end on the %" G_GINT64_FORMAT "-minute grid",
+                   slot);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 handle_patch (PlatzdRequest *req)
 {
@@ -157,7 +193,6 @@ handle_patch (PlatzdRequest *req)
   GError *error = NULL;
   gint64 site_id;
   guint64 present = 0;
-  int start = 0, end = 0;
   g_autoptr(JsonNode) stored = NULL;
   g_autofree char *text = NULL;
   sqlite3_stmt *stmt;
@@ -183,13 +218,10 @@ handle_patch (PlatzdRequest *req)
       platzd_policies_load (store, site_id, &policies, NULL);
     }
   platz_decode (&platz_policies_type, req->body, PLATZ_DECODE_PATCH, &policies, NULL, NULL);
-  platz_time_parse (policies.working_hours_start, &start);
-  platz_time_parse (policies.working_hours_end, &end);
-  if (end <= start)
+  if (!validate (&policies, &error))
     {
       platz_object_clear (&platz_policies_type, &policies);
-      platzd_reply_fail (req, PLATZ_ERROR_INVALID_VALUE,
-                         "working_hours_end must be after working_hours_start");
+      platzd_reply_error (req, error);
       return;
     }
 

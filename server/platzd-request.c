@@ -44,8 +44,15 @@ on_durable_cb (gboolean ok,
   PlatzdRequest *req = data;
 
   if (!ok)
-    platzd_reply_fail (req, PLATZ_ERROR_UNAVAILABLE,
-                       "The database could not save the latest changes; try again");
+    {
+      PlatzErrorCode code = platzd_store_commit_failure (req->app->store);
+
+      if (code != PLATZ_ERROR_DATABASE_FULL && code != PLATZ_ERROR_DATABASE_CORRUPT &&
+          code != PLATZ_ERROR_DATABASE_UNAVAILABLE)
+        code = PLATZ_ERROR_UNAVAILABLE;
+      platzd_reply_fail (req, code, "The database could not save the latest changes; "
+                         "nothing of this request was kept");
+    }
   else
     request_send (req);
 }
@@ -97,8 +104,26 @@ set_json_body (PlatzdRequest *req,
   gsize length = 0;
   char *data = platz_json_to_string (node, &length);
 
+  /* set_response appends: an answer made before a failed COMMIT is
+   * replaced by the error, never followed by it. */
+  soup_message_body_truncate (soup_server_message_get_response_body (req->msg));
   soup_server_message_set_status (req->msg, status, NULL);
   soup_server_message_set_response (req->msg, "application/json", SOUP_MEMORY_TAKE, data, length);
+}
+
+/* Every answer carries these, set when the request starts so that
+ * libsoup's own refusals have them too: no content sniffing, nothing
+ * loaded or run from an answer, no referrer, and no copy kept by a cache
+ * (answers are personal).  A floor plan replaces the policy with its
+ * own. */
+void
+platzd_reply_set_security_headers (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+#define SET_HEADER(name, value) soup_message_headers_replace (headers, name, value);
+  PLATZD_SECURITY_HEADERS (SET_HEADER)
+#undef SET_HEADER
 }
 
 void

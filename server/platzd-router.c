@@ -12,6 +12,11 @@
  * "{name}" matches one path segment and binds it.  Parameters whose name
  * is "id" or ends in "_id" match only 1 to 18 digits, so "/bookings/abc"
  * is simply an unknown path (404).
+ *
+ * The query parameters each route takes are those the API document
+ * (schemas/openapi.json, compiled in) lists for it: one list for the
+ * handlers and the documentation, and a parameter nobody reads (a typo
+ * such as ?frm=) is refused, not silently ignored.
  */
 
 typedef struct {
@@ -21,6 +26,7 @@ typedef struct {
   PlatzdHandler  handler;
   guint          flags;
   gconstpointer  data;
+  GHashTable    *query_names;  /* documented query parameters, NULL: none */
 } Route;
 
 struct _PlatzdRouter {
@@ -35,6 +41,7 @@ route_free (gpointer data)
   g_free (route->method);
   g_free (route->pattern);
   g_strfreev (route->segments);
+  g_clear_pointer (&route->query_names, g_hash_table_unref);
   g_free (route);
 }
 
@@ -159,14 +166,14 @@ route_matches (Route       *route,
   return TRUE;
 }
 
-PlatzdHandler
-platzd_router_lookup (PlatzdRouter *router,
-                      const char   *method,
-                      const char   *path,
-                      GHashTable   *params,
-                      guint        *flags,
-                      gconstpointer *data,
-                      guint        *status)
+/* The route for method and path, or NULL with *status 404 (no such path)
+ * or 405 (path known, method not). */
+static Route *
+find_route (PlatzdRouter *router,
+            const char   *method,
+            const char   *path,
+            GHashTable   *params,
+            guint        *status)
 {
   g_auto(GStrv) parts = NULL;
   gboolean path_known = FALSE;
@@ -195,12 +202,126 @@ platzd_router_lookup (PlatzdRouter *router,
       if (strcmp (route->method, method) != 0)
         continue;
       route_matches (route, parts, params);
-      *flags = route->flags;
-      *data = route->data;
-      return route->handler;
+      return route;
     }
   *status = path_known ? 405 : 404;
   return NULL;
+}
+
+PlatzdHandler
+platzd_router_lookup (PlatzdRouter *router,
+                      const char   *method,
+                      const char   *path,
+                      GHashTable   *params,
+                      guint        *flags,
+                      gconstpointer *data,
+                      guint        *status)
+{
+  Route *route = find_route (router, method, path, params, status);
+
+  if (route == NULL)
+    return NULL;
+  *flags = route->flags;
+  *data = route->data;
+  return route->handler;
+}
+
+/* Query parameters */
+
+#define PARAMETER_REF "#/components/parameters/"
+
+static void
+add_query_names (GHashTable *names,
+                 JsonObject *components,
+                 JsonArray  *parameters)
+{
+  for (guint i = 0; parameters != NULL && i < json_array_get_length (parameters); i++)
+    {
+      JsonObject *param = json_array_get_object_element (parameters, i);
+      const char *ref = param ? json_object_get_string_member_with_default (param, "$ref", NULL)
+                              : NULL;
+      const char *name;
+
+      if (ref != NULL && g_str_has_prefix (ref, PARAMETER_REF))
+        param = platz_json_object_member (components, ref + strlen (PARAMETER_REF));
+      name = param ? json_object_get_string_member_with_default (param, "name", NULL) : NULL;
+      if (name != NULL &&
+          g_strcmp0 (json_object_get_string_member_with_default (param, "in", NULL), "query") == 0)
+        g_hash_table_add (names, g_strdup (name));
+    }
+}
+
+gboolean
+platzd_router_load_query_names (PlatzdRouter *router,
+                                GBytes       *openapi,
+                                GError      **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (openapi, &size);
+  g_autoptr(JsonNode) root = platz_json_parse (data, size, error);
+  JsonObject *document, *paths, *parameters;
+
+  if (root == NULL)
+    return FALSE;
+  document = json_node_get_object (root);
+  paths = platz_json_object_member (document, "paths");
+  parameters = platz_json_object_member (platz_json_object_member (document, "components"),
+                                         "parameters");
+  for (guint i = 0; i < router->routes->len; i++)
+    {
+      Route *route = router->routes->pdata[i];
+      JsonObject *item = platz_json_object_member (paths, route->pattern);
+      g_autofree char *method = g_ascii_strdown (route->method, -1);
+      JsonObject *operation = platz_json_object_member (item, method);
+
+      g_clear_pointer (&route->query_names, g_hash_table_unref);
+      if (operation == NULL)
+        continue;
+      route->query_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      add_query_names (route->query_names, parameters,
+                       platz_json_array_member (item, "parameters"));
+      add_query_names (route->query_names, parameters,
+                       platz_json_array_member (operation, "parameters"));
+    }
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+gboolean
+platzd_router_check_query (PlatzdRouter *router,
+                           const char   *method,
+                           const char   *path,
+                           GHashTable   *query,
+                           GError      **error)
+{
+  guint status;
+  Route *route = find_route (router, method, path, NULL, &status);
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer name;
+
+  if (route == NULL || query == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, query);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    if (route->query_names == NULL || !g_hash_table_contains (route->query_names, name))
+      g_ptr_array_add (unknown, name);
+  if (unknown->len == 0)
+    return TRUE;
+  g_ptr_array_sort (unknown, compare_names);
+  g_ptr_array_add (unknown, NULL);
+  {
+    g_autofree char *names = g_strjoinv (", ", (char **) unknown->pdata);
+    g_set_error (error, PLATZ_ERROR, PLATZ_ERROR_BAD_REQUEST, "Unknown query parameter%s: %s",
+                 unknown->len > 2 ? "s" : "", names);
+  }
+  return FALSE;
 }
 
 GPtrArray *

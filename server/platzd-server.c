@@ -15,14 +15,18 @@
 
 /*
  * The HTTP side: one SoupServer handler for every path, which checks the
- * request in the order SPEC §4 asks for (route, 401, 400 body, then the
- * resource's handler for 404 / 403 / 422 / 409), and an early handler that
- * refuses oversized bodies from the headers, before they are read.
+ * request in the documented order (route, 401, 400 query and body, then
+ * the resource's handler for 404 / 403 / 422 / 409), and an early handler
+ * that refuses oversized bodies from the headers, before they are read.
+ * What libsoup refuses itself (a path with an encoded "/../" or NUL)
+ * gets the same error body as everything else.
  */
 
 #define BODY_KEY "platzd-body"
 #define LISTEN_BACKLOG 1024
 #define START_KEY "platzd-start"
+#define PREFILLED_KEY "platzd-prefilled"
+#define OPENAPI_RESOURCE "/org/platz/schemas/openapi.json"
 
 typedef struct {
   PlatzdApp  *app;
@@ -53,6 +57,21 @@ static void
 log_request (PlatzdApp         *app,
              SoupServerMessage *msg);
 
+/* The error body for status (with message), replacing any body. */
+static void
+set_refusal (SoupServerMessage *msg,
+             guint              status,
+             const char        *message)
+{
+  g_autoptr(JsonNode) node = platzd_error_body (platz_error_from_names (status, NULL, NULL),
+                                                message, NULL, NULL);
+  gsize length;
+  char *json = platz_json_to_string (node, &length);
+
+  soup_message_body_truncate (soup_server_message_get_response_body (msg));
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, json, length);
+}
+
 /* Answers at once and closes the connection, without reading the body:
  * for a body too large, and for framing the server will not guess at
  * (RFC 9112 §6.3: Content-Length with Transfer-Encoding, or several
@@ -63,11 +82,15 @@ refuse (PlatzdApp         *app,
         PlatzErrorCode     code,
         const char        *message)
 {
-  g_autoptr(JsonNode) node = platzd_error_body (code, message, NULL, NULL);
-  g_autofree char *json = platz_json_to_string (node, NULL);
   guint status = platz_error_status (code);
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *json = NULL;
 
   soup_server_message_set_status (msg, status, NULL);
+  g_object_set_data (G_OBJECT (msg), PREFILLED_KEY, NULL);
+  set_refusal (msg, status, message);
+  body = soup_message_body_flatten (soup_server_message_get_response_body (msg));
+  json = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
   log_request (app, msg);
   platzd_connections_refuse (app->connections, msg, status, json);
 }
@@ -275,7 +298,8 @@ server_handler_cb (SoupServer        *server,
         }
     }
 
-  if (!read_body (req, flags, &error))
+  if (!platzd_router_check_query (app->router, req->method, path, query, &error) ||
+      !read_body (req, flags, &error))
     {
       platzd_reply_error (req, error);
       return;
@@ -283,6 +307,48 @@ server_handler_cb (SoupServer        *server,
 
   handler (req);
   g_assert (req->finished || req->paused);
+}
+
+/* libsoup answers some requests itself, with an empty body: 400 for a
+ * request it cannot parse, for a path whose decoding makes a "/../"
+ * segment or holds a NUL (%2e%2e%2f, %00), 404 where no handler is
+ * reached.  These get the error body too: every message starts with the
+ * body for an unparsable request (libsoup gives no signal before it
+ * writes that answer), which got-headers takes away again or replaces
+ * with the right one; handlers run after that. */
+/* After libsoup's own got-headers handler (and the early handler). */
+static void
+on_msg_got_headers_cb (SoupServerMessage *msg,
+                       gpointer           user_data)
+{
+  guint status = soup_server_message_get_status (msg);
+
+  if (g_object_get_data (G_OBJECT (msg), PREFILLED_KEY) == NULL)
+    return;
+  g_object_set_data (G_OBJECT (msg), PREFILLED_KEY, NULL);
+  if (status == 0)
+    {
+      soup_message_body_truncate (soup_server_message_get_response_body (msg));
+      soup_message_headers_remove (soup_server_message_get_response_headers (msg),
+                                   "Content-Type");
+    }
+  else
+    set_refusal (msg, status, status == 400
+                 ? "The request path is not acceptable (an encoded '..' segment or NUL byte)"
+                 : soup_status_get_phrase (status));
+}
+
+/* After libsoup's got-body handler, which answers 404 itself where no
+ * handler takes the path. */
+static void
+on_msg_got_body_cb (SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  guint status = soup_server_message_get_status (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+  if (status >= 400 && body != NULL && body->length == 0)
+    set_refusal (msg, status, soup_status_get_phrase (status));
 }
 
 static void
@@ -294,6 +360,11 @@ on_request_started_cb (SoupServer        *server,
 
   *start = g_get_monotonic_time ();
   g_object_set_data_full (G_OBJECT (msg), START_KEY, start, g_free);
+  platzd_reply_set_security_headers (msg);
+  set_refusal (msg, 400, "The request could not be read as HTTP/1.1");
+  g_object_set_data (G_OBJECT (msg), PREFILLED_KEY, GINT_TO_POINTER (1));
+  g_signal_connect (msg, "got-headers", G_CALLBACK (on_msg_got_headers_cb), NULL);
+  g_signal_connect (msg, "got-body", G_CALLBACK (on_msg_got_body_cb), NULL);
 }
 
 /* One structured line per request: no query strings, bodies or headers,
@@ -414,21 +485,28 @@ platzd_app_new (PlatzdStore *store)
   g_signal_connect (app->server, "request-finished", G_CALLBACK (on_request_finished_cb), app);
   g_signal_connect (app->server, "request-aborted", G_CALLBACK (on_request_finished_cb), app);
   platzd_app_register_all (app);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) openapi = g_resources_lookup_data (OPENAPI_RESOURCE, 0, &error);
+
+    if (openapi == NULL || !platzd_router_load_query_names (app->router, openapi, &error))
+      g_printerr ("platzd: error: the compiled-in API document: %s\n", error->message);
+  }
   return app;
 }
 
-/* GET /healthz: the server answers and its database reads. */
+/* GET /healthz: the server answers and its database reads and takes a
+ * write (see platzd_store_check_health ()); else 503 whose reason says
+ * what is wrong: database_full, database_corrupt, database_unavailable. */
 static void
 handle_healthz (PlatzdRequest *req)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   GError *error = NULL;
-  sqlite3_stmt *stmt = platzd_store_prepare (req->app->store, "SELECT count(*) FROM sites", &error);
 
-  if (stmt == NULL || platzd_store_query_int (req->app->store, stmt, -1, &error) < 0)
+  if (!platzd_store_check_health (req->app->store, &error))
     {
-      g_clear_error (&error);
-      platzd_reply_fail (req, PLATZ_ERROR_UNAVAILABLE, "The database cannot be read");
+      platzd_reply_error (req, error);
       return;
     }
   json_builder_begin_object (builder);

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "platz-error.h"
 #include "platz-model.h"
 
 G_BEGIN_DECLS
@@ -93,9 +94,23 @@ gboolean      platzd_store_when_durable (PlatzdStore            *store,
                                          gpointer                data);
 /* Commits the waiting group now; FALSE when that failed. */
 gboolean      platzd_store_flush    (PlatzdStore  *store);
+/* Why the last failed COMMIT failed: PLATZ_ERROR_DATABASE_FULL,
+ * _CORRUPT, _UNAVAILABLE or another code of the store's errors. */
+PlatzErrorCode platzd_store_commit_failure (PlatzdStore *store);
+
+/* For GET /healthz: commits what waits, reads the core tables and
+ * commits a one-row write (platz_meta 'health_probe').  FALSE with
+ * PLATZ_ERROR_DATABASE_FULL (also when the size limit is reached),
+ * _CORRUPT (also when any statement since the start met a damaged page;
+ * the whole file is checked at open) or _UNAVAILABLE saying what is
+ * wrong. */
+gboolean      platzd_store_check_health (PlatzdStore *store,
+                                         GError     **error);
 
 /* Turns the connection's last error into a GError: constraint violations
- * become PLATZ_ERROR_CONFLICT (or the given code), the rest INTERNAL. */
+ * become PLATZ_ERROR_CONFLICT, busy UNAVAILABLE, a full disk or size limit
+ * DATABASE_FULL, a damaged file DATABASE_CORRUPT, I/O errors
+ * DATABASE_UNAVAILABLE (all 503), the rest INTERNAL. */
 void          platzd_store_set_error (PlatzdStore *store,
                                       int          rc,
                                       GError     **error);

@@ -8,6 +8,7 @@
 #include "platzd-audit.h"
 #include "platzd-policies.h"
 #include "platzd-resource.h"
+#include "platzd-svg.h"
 
 /*
  * Sites, buildings, floors, rooms, desks and occupancy standards: read by
@@ -270,6 +271,13 @@ handle_plan_put (PlatzdRequest *req)
                          "A floor plan must be a PNG or SVG image");
       return;
     }
+  if (strcmp (type, "image/svg+xml") == 0 &&
+      !platzd_svg_check (g_bytes_get_data (req->raw_body, NULL), g_bytes_get_size (req->raw_body),
+                         &error))
+    {
+      platzd_reply_error (req, error);
+      return;
+    }
   if (!platzd_store_begin (req->app->store, &error))
     {
       platzd_reply_error (req, error);
@@ -302,6 +310,9 @@ static void
 handle_plan_get (PlatzdRequest *req)
 {
   gint64 id = platzd_request_id (req, "id");
+  g_autofree char *disposition = NULL;
+  SoupMessageHeaders *headers;
+  const char *type;
   GError *error = NULL;
   sqlite3_stmt *stmt = platzd_store_prepare (req->app->store,
                                              "SELECT content_type, data FROM floor_plans "
@@ -320,10 +331,18 @@ handle_plan_get (PlatzdRequest *req)
                          " has no floor-plan image", id);
       return;
     }
+  type = (const char *) sqlite3_column_text (stmt, 0);
+  /* Served as its own type only, never sniffed, shown inline, and an SVG
+   * may use its inline styles but load or run nothing (this also covers
+   * plans stored before uploads were checked). */
+  disposition = g_strdup_printf ("inline; filename=\"floor-%" G_GINT64_FORMAT ".%s\"", id,
+                                 g_strcmp0 (type, "image/png") == 0 ? "png" : "svg");
+  headers = soup_server_message_get_response_headers (req->msg);
+  soup_message_headers_replace (headers, "Content-Security-Policy", PLATZD_PLAN_CSP);
+  soup_message_headers_replace (headers, "Content-Disposition", disposition);
   soup_server_message_set_status (req->msg, 200, NULL);
-  soup_server_message_set_response (req->msg, (const char *) sqlite3_column_text (stmt, 0),
-                                    SOUP_MEMORY_COPY, sqlite3_column_blob (stmt, 1),
-                                    sqlite3_column_bytes (stmt, 1));
+  soup_server_message_set_response (req->msg, type, SOUP_MEMORY_COPY,
+                                    sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
   sqlite3_reset (stmt);
   platzd_reply_empty (req, 200);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "openapi-validate.h"
+#include "platz-codec.h"
 
 G_DEFINE_QUARK (platz-openapi-error-quark, platz_openapi_error)
 
@@ -52,24 +53,6 @@ fail (GError    **error,
   va_end (args);
   g_set_error (error, PLATZ_OPENAPI_ERROR, 0, "%s: %s", where, message);
   return FALSE;
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
 static const char *
@@ -236,7 +219,7 @@ platz_openapi_resolve (PlatzOpenapi *api,
 static JsonObject *
 paths_of (PlatzOpenapi *api)
 {
-  return member_object (json_node_get_object (api->root), "paths");
+  return platz_json_object_member (json_node_get_object (api->root), "paths");
 }
 
 GPtrArray *
@@ -248,7 +231,7 @@ platz_openapi_list_operations (PlatzOpenapi *api)
 
   for (GList *l = templates; l != NULL; l = l->next)
     {
-      JsonObject *item = member_object (paths, l->data);
+      JsonObject *item = platz_json_object_member (paths, l->data);
 
       for (guint i = 0; methods[i] != NULL; i++)
         if (item != NULL && json_object_has_member (item, methods[i]))
@@ -425,8 +408,8 @@ validate_object (PlatzOpenapi *api,
                  GError      **error)
 {
   JsonObject *object = json_node_get_object (inst);
-  JsonObject *properties = member_object (schema, "properties");
-  JsonArray *required = member_array (schema, "required");
+  JsonObject *properties = platz_json_object_member (schema, "properties");
+  JsonArray *required = platz_json_array_member (schema, "required");
   JsonNode *additional = json_object_get_member (schema, "additionalProperties");
   gboolean closed = additional != NULL && JSON_NODE_HOLDS_VALUE (additional) &&
                     !json_node_get_boolean (additional);
@@ -490,12 +473,12 @@ validate (PlatzOpenapi *api,
       return validate (api, target, inst, where, depth + 1, error);
     }
 
-  if ((list = member_array (schema, "allOf")) != NULL)
+  if ((list = platz_json_array_member (schema, "allOf")) != NULL)
     for (guint i = 0; i < json_array_get_length (list); i++)
       if (!validate (api, json_array_get_element (list, i), inst, where, depth + 1, error))
         return FALSE;
 
-  if ((list = member_array (schema, "oneOf")) != NULL)
+  if ((list = platz_json_array_member (schema, "oneOf")) != NULL)
     {
       g_autoptr(GString) why = g_string_new (NULL);
       guint matches = 0;
@@ -532,7 +515,7 @@ validate (PlatzOpenapi *api,
   if (type != NULL && !type_matches (type, inst))
     return fail (error, where->str, "expected %s, got %s", type, kind_of (inst));
 
-  if ((list = member_array (schema, "enum")) != NULL)
+  if ((list = platz_json_array_member (schema, "enum")) != NULL)
     {
       gboolean found = FALSE;
 
@@ -618,8 +601,8 @@ check_schema (PlatzOpenapi *api,
                               json_node_get_value_type (additional) == G_TYPE_BOOLEAN))
     return fail (error, where->str, "additionalProperties must be true or false");
 
-  properties = member_object (schema, "properties");
-  required = member_array (schema, "required");
+  properties = platz_json_object_member (schema, "properties");
+  required = platz_json_array_member (schema, "required");
   for (guint i = 0; required != NULL && i < json_array_get_length (required); i++)
     {
       const char *name = json_array_get_string_element (required, i);
@@ -654,7 +637,7 @@ check_schema (PlatzOpenapi *api,
     }
   for (guint k = 0; sub_lists[k] != NULL; k++)
     {
-      JsonArray *list = member_array (schema, sub_lists[k]);
+      JsonArray *list = platz_json_array_member (schema, sub_lists[k]);
 
       for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
         {
@@ -745,8 +728,8 @@ operation_parameters (PlatzOpenapi *api,
                       JsonObject   *operation)
 {
   GPtrArray *result = g_ptr_array_new ();
-  JsonArray *lists[2] = { member_array (item, "parameters"),
-                          member_array (operation, "parameters") };
+  JsonArray *lists[2] = { platz_json_array_member (item, "parameters"),
+                          platz_json_array_member (operation, "parameters") };
 
   for (guint k = 0; k < 2; k++)
     for (guint i = 0; lists[k] != NULL && i < json_array_get_length (lists[k]); i++)
@@ -786,7 +769,7 @@ check_operation (PlatzOpenapi *api,
   g_autoptr(GPtrArray) params = operation_parameters (api, item, operation);
   g_auto(GStrv) segments = g_strsplit (template, "/", -1);
   const char *id = member_string (operation, "operationId");
-  JsonObject *responses = member_object (operation, "responses");
+  JsonObject *responses = platz_json_object_member (operation, "responses");
   g_autoptr(GList) statuses = responses ? json_object_get_members (responses) : NULL;
 
   if (id == NULL)
@@ -823,7 +806,7 @@ check_operation (PlatzOpenapi *api,
       const char *name = member_string (param, "name");
       g_autofree char *segment = g_strdup_printf ("{%s}", name ? name : "");
 
-      if (name == NULL || in == NULL || member_object (param, "schema") == NULL)
+      if (name == NULL || in == NULL || platz_json_object_member (param, "schema") == NULL)
         return fail (error, where, "a parameter needs a name, a place (in) and a schema");
       if (strcmp (in, "path") == 0 && !g_strv_contains ((const char * const *) segments, segment))
         return fail (error, where, "the path parameter %s is not in the template", name);
@@ -844,7 +827,7 @@ platz_openapi_check_document (PlatzOpenapi *api,
 
   if (version == NULL || !g_str_has_prefix (version, "3.0."))
     return fail (error, "#/openapi", "not an OpenAPI 3.0 document");
-  if (member_object (root, "info") == NULL || paths == NULL)
+  if (platz_json_object_member (root, "info") == NULL || paths == NULL)
     return fail (error, "#", "info and paths are required");
   if (!check_all_schemas (api, api->root, where, error))
     return FALSE;
@@ -852,7 +835,7 @@ platz_openapi_check_document (PlatzOpenapi *api,
   templates = json_object_get_members (paths);
   for (GList *l = templates; l != NULL; l = l->next)
     {
-      JsonObject *item = member_object (paths, l->data);
+      JsonObject *item = platz_json_object_member (paths, l->data);
       g_autoptr(GList) keys = item ? json_object_get_members (item) : NULL;
 
       if (item == NULL || ((char *) l->data)[0] != '/')
@@ -866,8 +849,8 @@ platz_openapi_check_document (PlatzOpenapi *api,
             continue;
           if (!g_strv_contains (methods, k->data))
             return fail (error, l->data, "\"%s\" is not a method", (char *) k->data);
-          if (!check_operation (api, l->data, upper, item, member_object (item, k->data), ids,
-                                error))
+          if (!check_operation (api, l->data, upper, item,
+                                platz_json_object_member (item, k->data), ids, error))
             return FALSE;
         }
     }
@@ -927,8 +910,8 @@ check_request (PlatzOpenapi *api,
                GError      **error)
 {
   JsonObject *body = deref (api, json_object_get_member (operation, "requestBody"));
-  JsonObject *content = member_object (body, "content");
-  JsonObject *json = member_object (content, "application/json");
+  JsonObject *content = platz_json_object_member (body, "content");
+  JsonObject *json = platz_json_object_member (content, "application/json");
   g_autofree char *place = g_strdup_printf ("%s: request", where);
 
   if (request == NULL)
@@ -953,8 +936,8 @@ check_body (PlatzOpenapi *api,
             GBytes       *body,
             GError      **error)
 {
-  JsonObject *content = member_object (response, "content");
-  JsonObject *json = member_object (content, "application/json");
+  JsonObject *content = platz_json_object_member (response, "content");
+  JsonObject *json = platz_json_object_member (content, "application/json");
   gsize size = body ? g_bytes_get_size (body) : 0;
   g_autofree char *media = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -1011,8 +994,8 @@ platz_openapi_check_exchange (PlatzOpenapi *api,
 
   if (template == NULL)
     return fail (error, path, "no documented path matches");
-  item = member_object (paths_of (api), template);
-  operation = member_object (item, lower);
+  item = platz_json_object_member (paths_of (api), template);
+  operation = platz_json_object_member (item, lower);
   where = g_strdup_printf ("%s %s", method, template);
   if (operation == NULL)
     return fail (error, where, "the operation is not documented");
@@ -1023,7 +1006,7 @@ platz_openapi_check_exchange (PlatzOpenapi *api,
   if (success && !check_request (api, where, operation, request, error))
     return FALSE;
 
-  responses = member_object (operation, "responses");
+  responses = platz_json_object_member (operation, "responses");
   if (!json_object_has_member (responses, status_key))
     {
       g_autoptr(GList) keys = json_object_get_members (responses);

@@ -176,13 +176,14 @@ platz_test_request (PlatzTestServer *server,
   return platz_test_request_full (server, server->session, token, method, path, body);
 }
 
-PlatzTestResponse *
-platz_test_request_full (PlatzTestServer *server,
-                         SoupSession     *session,
-                         const char      *token,
-                         const char      *method,
-                         const char      *path,
-                         const char      *body)
+static PlatzTestResponse *
+send_message (PlatzTestServer *server,
+              SoupSession     *session,
+              const char      *token,
+              const char      *method,
+              const char      *path,
+              GBytes          *body,
+              const char      *content_type)
 {
   g_autofree char *url = g_strconcat (server->base, path, NULL);
   g_autoptr(SoupMessage) msg = soup_message_new (method, url);
@@ -198,10 +199,7 @@ platz_test_request_full (PlatzTestServer *server,
       soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
     }
   if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
+    soup_message_set_request_body_from_bytes (msg, content_type, body);
   resp->body = soup_session_send_and_read (session, msg, NULL, &error);
   g_assert_no_error (error);
   resp->status = soup_message_get_status (msg);
@@ -214,8 +212,34 @@ platz_test_request_full (PlatzTestServer *server,
           json_parser_get_root (parser) != NULL)
         resp->json = json_node_copy (json_parser_get_root (parser));
     }
+  return resp;
+}
+
+PlatzTestResponse *
+platz_test_request_full (PlatzTestServer *server,
+                         SoupSession     *session,
+                         const char      *token,
+                         const char      *method,
+                         const char      *path,
+                         const char      *body)
+{
+  g_autoptr(GBytes) bytes = body ? g_bytes_new (body, strlen (body)) : NULL;
+  PlatzTestResponse *resp = send_message (server, session, token, method, path, bytes,
+                                          "application/json");
+
   g_assert_cmpuint (resp->status, <, 500);
   return resp;
+}
+
+PlatzTestResponse *
+platz_test_send (PlatzTestServer *server,
+                 const char      *token,
+                 const char      *method,
+                 const char      *path,
+                 GBytes          *body,
+                 const char      *content_type)
+{
+  return send_message (server, server->session, token, method, path, body, content_type);
 }
 
 PlatzTestResponse *

@@ -50,6 +50,14 @@ PlatzTestResponse *platz_test_request_full   (PlatzTestServer *server,
                                               const char      *method,
                                               const char      *path,
                                               const char      *body);
+/* Any body (NULL for none) of the given type; unlike the requests above
+ * the answer may be a 5xx. */
+PlatzTestResponse *platz_test_send           (PlatzTestServer *server,
+                                              const char      *token,
+                                              const char      *method,
+                                              const char      *path,
+                                              GBytes          *body,
+                                              const char      *content_type);
 PlatzTestResponse *platz_test_requestf       (PlatzTestServer *server,
                                               const char      *token,
                                               const char      *method,
