@@ -13,6 +13,7 @@
 #include "platz-projects-page.h"
 #include "platz-rooms-page.h"
 #include "platz-token-store.h"
+#include "platz-ui.h"
 #include "platz-window.h"
 
 struct _PlatzWindow
@@ -337,6 +338,9 @@ platz_window_init (PlatzWindow *self)
   self->cancellable = g_cancellable_new ();
   self->tokens = platz_token_store_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Every screen's controls, shown or not, and what is shown later. */
+  platz_ui_name_controls (GTK_WIDGET (self));
+  platz_ui_name_controls_when_shown ();
 }
 
 /* ------------------------------------------------------------------ */
