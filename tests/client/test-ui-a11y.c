@@ -28,24 +28,6 @@ static TestUi *ui;
 /* Auxiliary                                                           */
 /* ------------------------------------------------------------------ */
 
-/* The widget under root with that id in its .ui file. */
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 typedef struct {
   gboolean  done;
   char     *out;
@@ -218,14 +200,14 @@ test_every_screen_named (void)
   test_assert_desk_state (day, 2, PLATZ_DESK_FREE);
   assert_stack_named (template_child (day, PLATZ_TYPE_DAY_VIEW, "content_stack"), "desks");
 
-  filter_button = find_by_id (GTK_WIDGET (day), "filter_button");
+  filter_button = test_find_by_id (GTK_WIDGET (day), "filter_button");
   g_assert_true (GTK_IS_MENU_BUTTON (filter_button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
   g_assert_true (test_wait_until (popover_mapped, filter_button, 5000));
   assert_named ("desks, filters");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (filter_button));
 
-  menu_button = find_by_id (GTK_WIDGET (window), "menu_button");
+  menu_button = test_find_by_id (GTK_WIDGET (window), "menu_button");
   g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   g_assert_true (test_wait_until (popover_mapped, menu_button, 5000));
