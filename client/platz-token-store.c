@@ -21,23 +21,6 @@ struct _PlatzTokenStore
 
 G_DEFINE_FINAL_TYPE (PlatzTokenStore, platz_token_store, G_TYPE_OBJECT)
 
-/* What a lookup asks for: the session on server, of user (NULL: of
- * whoever signed in there last). */
-typedef struct {
-  char *server;
-  char *user;
-} Lookup;
-
-static void
-lookup_free (gpointer data)
-{
-  Lookup *lookup = data;
-
-  g_free (lookup->server);
-  g_free (lookup->user);
-  g_free (lookup);
-}
-
 #if HAVE_LIBSECRET
 static const SecretSchema *
 get_schema (void)
@@ -64,7 +47,8 @@ on_file_loaded_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Lookup *lookup = g_task_get_task_data (task);
+  /* The server, and the user asked for ("": whoever signed in last). */
+  const char *const *lookup = g_task_get_task_data (task);
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autofree char *contents = NULL;
   g_autofree char *stored_user = NULL;
@@ -77,13 +61,13 @@ on_file_loaded_cb (GObject      *source,
       return;
     }
   /* A session of another user is not one to sign in with. */
-  stored_user = g_key_file_get_string (keyfile, lookup->server, "user", NULL);
-  if (lookup->user != NULL && g_strcmp0 (stored_user, lookup->user) != 0)
+  stored_user = g_key_file_get_string (keyfile, lookup[0], "user", NULL);
+  if (*lookup[1] != '\0' && g_strcmp0 (stored_user, lookup[1]) != 0)
     {
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
-  g_task_return_pointer (task, g_key_file_get_string (keyfile, lookup->server, "token", NULL),
+  g_task_return_pointer (task, g_key_file_get_string (keyfile, lookup[0], "token", NULL),
                          g_free);
 }
 
@@ -261,12 +245,10 @@ platz_token_store_lookup_async (PlatzTokenStore     *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  Lookup *lookup = g_new0 (Lookup, 1);
+  const char *const lookup[] = { server, user != NULL ? user : "", NULL };
 
-  lookup->server = g_strdup (server);
-  lookup->user = g_strdup (user);
   g_task_set_source_tag (task, platz_token_store_lookup_async);
-  g_task_set_task_data (task, lookup, lookup_free);
+  g_task_set_task_data (task, g_strdupv ((char **) lookup), (GDestroyNotify) g_strfreev);
 #if HAVE_LIBSECRET
   if (self->use_keyring)
     {

@@ -222,23 +222,6 @@ strip_mnemonic (const char *label)
   return g_string_free (out, FALSE);
 }
 
-static GtkWidget *
-find_label (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child)
-          && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
-        return child;
-      if ((found = find_label (child)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Up to 8 labels under widget with text, in order. */
 static guint
 find_labels (GtkWidget  *widget,
@@ -258,12 +241,16 @@ find_labels (GtkWidget  *widget,
   return n;
 }
 
+/* label names widget; use_underline: without its mnemonic underscore. */
 static void
 set_label (GtkWidget  *widget,
-           const char *label)
+           const char *label,
+           gboolean    use_underline)
 {
+  g_autofree char *plain = use_underline ? strip_mnemonic (label) : NULL;
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
+                                  plain != NULL ? plain : label, -1);
 }
 
 static void name_control (GtkWidget *widget);
@@ -351,21 +338,15 @@ name_control (GtkWidget *widget)
       const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
 
       follow_control (widget);
-      if (label != NULL && gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)))
-        {
-          g_autofree char *plain = strip_mnemonic (label);
-
-          set_label (widget, plain);
-        }
-      else if (label != NULL)
-        set_label (widget, label);
+      if (label != NULL)
+        set_label (widget, label, gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)));
       else if (tooltip != NULL)
-        set_label (widget, tooltip);
+        set_label (widget, tooltip, FALSE);
     }
   else if (GTK_IS_BUTTON (widget))
     {
       const char *label = gtk_button_get_label (GTK_BUTTON (widget));
-      GtkWidget *inner;
+      GtkWidget *inner[8];
 
       follow_control (widget);
       if (label != NULL)
@@ -380,13 +361,13 @@ name_control (GtkWidget *widget)
           /* A drop-down's button: what it chooses, as its tooltip says. */
           tooltip = gtk_widget_get_tooltip_text (gtk_widget_get_parent (widget));
           if (tooltip != NULL)
-            set_label (widget, tooltip);
+            set_label (widget, tooltip, FALSE);
         }
-      else if ((inner = find_label (widget)) != NULL)
+      else if (find_labels (widget, inner, 0) > 0)
         gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
-                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, inner, NULL, -1);
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, inner[0], NULL, -1);
       else if (tooltip != NULL)
-        set_label (widget, tooltip);
+        set_label (widget, tooltip, FALSE);
     }
   else if (GTK_IS_CHECK_BUTTON (widget))
     {
@@ -394,11 +375,7 @@ name_control (GtkWidget *widget)
 
       follow_control (widget);
       if (label != NULL && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)))
-        {
-          g_autofree char *plain = strip_mnemonic (label);
-
-          set_label (widget, plain);
-        }
+        set_label (widget, label, TRUE);
     }
   else if (GTK_IS_SPIN_BUTTON (widget))
     {
@@ -408,15 +385,8 @@ name_control (GtkWidget *widget)
       if (row == NULL || (ADW_IS_ACTION_ROW (row)
                           && adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == widget))
         return;
-      if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)))
-        {
-          g_autofree char *plain = strip_mnemonic (adw_preferences_row_get_title (
-            ADW_PREFERENCES_ROW (row)));
-
-          set_label (widget, plain);
-        }
-      else
-        set_label (widget, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+      set_label (widget, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                 adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)));
     }
   else if (list_item_type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, list_item_type))
     {

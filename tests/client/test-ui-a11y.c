@@ -127,43 +127,16 @@ template_child (gpointer    widget,
   return child;
 }
 
-/* test_wait_until checks: the page has loaded. */
-static gboolean
-bookings_idle (gpointer page)
-{
-  return !platz_bookings_page_is_loading (page);
-}
-
-static gboolean
-rooms_idle (gpointer page)
-{
-  return !platz_rooms_page_is_loading (page);
-}
-
-static gboolean
-projects_idle (gpointer page)
-{
-  return !platz_projects_page_is_loading (page);
-}
-
-static gboolean
-facility_idle (gpointer page)
-{
-  return !platz_facility_page_is_loading (page);
-}
-
-/* Shows the window's page, waits until check says it has loaded and
- * reads it. */
+/* Shows the window's page and waits until it has loaded. */
 static GtkWidget *
 show_page (PlatzWindow *window,
-           const char  *name,
-           gboolean   (*check) (gpointer page))
+           const char  *name)
 {
   GtkWidget *page = platz_window_get_page (window, name);
 
   g_assert_true (platz_window_page_visible (window, name));
   platz_window_show_page (window, name);
-  g_assert_true (test_wait_until (check, page, 10000));
+  g_assert_true (test_wait_until (test_page_loaded, page, 10000));
   return page;
 }
 
@@ -173,6 +146,22 @@ popover_mapped (gpointer button)
   GtkPopover *popover = gtk_menu_button_get_popover (button);
 
   return popover != NULL && gtk_widget_get_mapped (GTK_WIDGET (popover));
+}
+
+/* Opens the popover of the menu button with that id under root and
+ * reads it. */
+static void
+assert_popover_named (GtkWidget  *root,
+                      const char *id,
+                      const char *where)
+{
+  GtkWidget *button = test_find_by_id (root, id);
+
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (test_wait_until (popover_mapped, button, 5000));
+  assert_named (where);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 }
 
 /* ------------------------------------------------------------------ */
@@ -186,7 +175,6 @@ test_every_screen_named (void)
   g_autofree char *date = test_weekday (0);
   g_autoptr(GError) booked = test_api_book (ui->admin, 1, date, "full_day");
   PlatzDayView *day;
-  GtkWidget *filter_button, *menu_button;
   AdwMessageDialog *dialog;
 
   g_assert_no_error (booked);
@@ -200,19 +188,8 @@ test_every_screen_named (void)
   test_assert_desk_state (day, 2, PLATZ_DESK_FREE);
   assert_stack_named (template_child (day, PLATZ_TYPE_DAY_VIEW, "content_stack"), "desks");
 
-  filter_button = test_find_by_id (GTK_WIDGET (day), "filter_button");
-  g_assert_true (GTK_IS_MENU_BUTTON (filter_button));
-  gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
-  g_assert_true (test_wait_until (popover_mapped, filter_button, 5000));
-  assert_named ("desks, filters");
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (filter_button));
-
-  menu_button = test_find_by_id (GTK_WIDGET (window), "menu_button");
-  g_assert_true (GTK_IS_MENU_BUTTON (menu_button));
-  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-  g_assert_true (test_wait_until (popover_mapped, menu_button, 5000));
-  assert_named ("main menu");
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  assert_popover_named (GTK_WIDGET (day), "filter_button", "desks, filters");
+  assert_popover_named (GTK_WIDGET (window), "menu_button", "main menu");
 
   platz_day_view_activate_desk (day, 2);
   g_assert_true (test_wait_until (test_desk_dialog_open, day, 5000));
@@ -220,13 +197,13 @@ test_every_screen_named (void)
   dialog = platz_day_view_get_desk_dialog (day);
   gtk_window_close (GTK_WINDOW (dialog));
 
-  show_page (window, "bookings", bookings_idle);
+  show_page (window, "bookings");
   assert_named ("my bookings");
-  show_page (window, "rooms", rooms_idle);
+  show_page (window, "rooms");
   assert_named ("rooms");
-  show_page (window, "projects", projects_idle);
+  show_page (window, "projects");
   assert_named ("project offices");
-  assert_stack_named (template_child (show_page (window, "facility", facility_idle),
+  assert_stack_named (template_child (show_page (window, "facility"),
                                       PLATZ_TYPE_FACILITY_PAGE, "tabs"),
                       "facility");
 

@@ -103,12 +103,6 @@ has_size (gpointer data)
          && height <= w->height && height >= w->height - 32;
 }
 
-static gboolean
-facility_idle (gpointer page)
-{
-  return !platz_facility_page_is_loading (page);
-}
-
 static void
 check_size (PlatzWindow *window,
             int          width,
@@ -141,7 +135,7 @@ check_size (PlatzWindow *window,
   gtk_stack_set_visible_child_name (content, "plan");
 
   platz_window_show_page (window, "facility");
-  g_assert_true (test_wait_until (facility_idle, facility, 10000));
+  g_assert_true (test_wait_until (test_page_loaded, facility, 10000));
   assert_fits (test_find_by_id (facility, "toolbar"), GTK_WIDGET (window), "facility");
 }
 

@@ -71,6 +71,19 @@ assert_session_of (const char *base,
 #define EMMA "emma"
 #define OTTO "otto"
 
+/* Signs user in on a window for user and asserts the session is kept. */
+static void
+sign_in_and_keep (const char *base,
+                  const char *user)
+{
+  PlatzWindow *window = open_for (base, user);
+
+  test_sign_in (window, user);
+  test_window_close (window);
+  assert_session_of (base, user, user);
+  assert_session_of (base, NULL, user);
+}
+
 static void
 test_session_per_user (void)
 {
@@ -89,11 +102,7 @@ test_session_per_user (void)
 
   /* Asked for Otto: not Emma's session. */
   assert_asks_to_sign_in (base, OTTO);
-  window = open_for (base, OTTO);
-  test_sign_in (window, OTTO);
-  test_window_close (window);
-  assert_session_of (base, OTTO, OTTO);
-  assert_session_of (base, NULL, OTTO);
+  sign_in_and_keep (base, OTTO);
 
   /* Emma's session was replaced by Otto's. */
   assert_asks_to_sign_in (base, EMMA);
