@@ -222,7 +222,8 @@ strip_mnemonic (const char *label)
   return g_string_free (out, FALSE);
 }
 
-/* Up to 8 labels under widget with text, in order. */
+/* Up to 8 labels under widget with text, in order, not those of the
+ * buttons under it. */
 static guint
 find_labels (GtkWidget  *widget,
              GtkWidget **labels,
@@ -235,7 +236,7 @@ find_labels (GtkWidget  *widget,
         continue;
       if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
         labels[n++] = child;
-      else
+      else if (!GTK_IS_BUTTON (child))   /* a button inside says what it does */
         n = find_labels (child, labels, n);
     }
   return n;
@@ -316,10 +317,10 @@ follow_control (GtkWidget *widget)
 /* GTK 4.8 puts a button's label with its mnemonic underscore in the
  * accessible name ("_Cancel Cancel") and names a control without a label
  * by its class ("GtkButton").  This gives each the name a user hears:
- * the label without the underscore, the label inside a button that holds
- * more than text, else its tooltip (what a pointer user reads); a spin
+ * the label without the underscore; for a button without a label its
+ * tooltip (what a pointer user reads), else the label inside it; a spin
  * button in a row the row's title; an item of a list (a drop-down's
- * choice, a table's row) the texts it shows. */
+ * choice, a table's row, a list box's row) the texts it shows. */
 static void
 name_control (GtkWidget *widget)
 {
@@ -349,7 +350,14 @@ name_control (GtkWidget *widget)
       GtkWidget *inner[8];
 
       follow_control (widget);
-      if (label != NULL)
+      if (g_object_get_data (G_OBJECT (widget), "platz-name") != NULL)
+        {
+          /* Named by platz_ui_name: not also by its mnemonic label. */
+          if (label != NULL && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+            gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget),
+                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+        }
+      else if (label != NULL)
         {
           /* The child label then names the button, without underscore. */
           if (gtk_button_get_use_underline (GTK_BUTTON (widget)))
@@ -363,11 +371,11 @@ name_control (GtkWidget *widget)
           if (tooltip != NULL)
             set_label (widget, tooltip, FALSE);
         }
+      else if (tooltip != NULL)
+        set_label (widget, tooltip, FALSE);
       else if (find_labels (widget, inner, 0) > 0)
         gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY, inner[0], NULL, -1);
-      else if (tooltip != NULL)
-        set_label (widget, tooltip, FALSE);
     }
   else if (GTK_IS_CHECK_BUTTON (widget))
     {
@@ -388,7 +396,8 @@ name_control (GtkWidget *widget)
       set_label (widget, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                  adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)));
     }
-  else if (list_item_type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, list_item_type))
+  else if ((list_item_type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, list_item_type))
+           || (GTK_IS_LIST_BOX_ROW (widget) && !ADW_IS_PREFERENCES_ROW (widget)))
     {
       GtkWidget *labels[8];
       guint n = find_labels (widget, labels, 0);
@@ -405,6 +414,15 @@ name_control (GtkWidget *widget)
       /* GTK takes the list over. */
       gtk_accessible_update_relation_value (GTK_ACCESSIBLE (widget), 1, &relation, &value);
     }
+}
+
+void
+platz_ui_name (GtkWidget  *widget,
+               const char *name)
+{
+  g_object_set_data_full (G_OBJECT (widget), "platz-name", g_strdup (name), g_free);
+  set_label (widget, name, FALSE);
+  name_control (widget);
 }
 
 void

@@ -59,6 +59,10 @@ GtkWidget *platz_ui_boxed_list_new     (void);
  * speaks (see platz-ui.c: GTK 4.8 speaks mnemonic underscores and class
  * names) and keeps it right when a label or tooltip changes. */
 void       platz_ui_name_controls      (GtkWidget  *widget);
+/* Names widget for a screen reader with name, more telling than its
+ * label (e.g. "Reserve A1.03" for "_Reserve…"). */
+void       platz_ui_name               (GtkWidget  *widget,
+                                        const char *name);
 /* From now on names each control so as it is shown (dialogs, rows added
  * later); once per process. */
 void       platz_ui_name_controls_when_shown (void);

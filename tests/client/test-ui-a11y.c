@@ -164,6 +164,23 @@ assert_popover_named (GtkWidget  *root,
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 }
 
+static gboolean
+mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* Reads the dialog, shown, and closes it. */
+static void
+assert_dialog_named (GtkWindow  *dialog,
+                     const char *where)
+{
+  g_assert_nonnull (dialog);
+  g_assert_true (test_wait_until (mapped, dialog, 5000));
+  assert_named (where);
+  gtk_window_destroy (dialog);
+}
+
 /* ------------------------------------------------------------------ */
 /* Tests                                                               */
 /* ------------------------------------------------------------------ */
@@ -173,7 +190,9 @@ test_every_screen_named (void)
 {
   PlatzWindow *window = test_window_open (ui->server->base);
   g_autofree char *date = test_weekday (0);
+  g_autofree char *tomorrow = test_weekday (1);
   g_autoptr(GError) booked = test_api_book (ui->admin, 1, date, "full_day");
+  GtkWidget *rooms, *projects;
   PlatzDayView *day;
   AdwMessageDialog *dialog;
 
@@ -199,10 +218,20 @@ test_every_screen_named (void)
 
   show_page (window, "bookings");
   assert_named ("my bookings");
-  show_page (window, "rooms");
+  rooms = show_page (window, "rooms");
   assert_named ("rooms");
-  show_page (window, "projects");
+  g_assert_true (platz_rooms_page_set_query (PLATZ_ROOMS_PAGE (rooms), tomorrow, "10:00",
+                                             "11:00", 2));
+  platz_rooms_page_search (PLATZ_ROOMS_PAGE (rooms));
+  g_assert_true (test_wait_until (test_page_loaded, rooms, 10000));
+  assert_named ("rooms, free rooms");
+  assert_dialog_named (platz_rooms_page_reserve (PLATZ_ROOMS_PAGE (rooms), 3),
+                       "rooms, reserve dialog");
+
+  projects = show_page (window, "projects");
   assert_named ("project offices");
+  assert_dialog_named (platz_projects_page_reserve (PLATZ_PROJECTS_PAGE (projects), 4, tomorrow),
+                       "project offices, reserve dialog");
   assert_stack_named (template_child (show_page (window, "facility"),
                                       PLATZ_TYPE_FACILITY_PAGE, "tabs"),
                       "facility");
