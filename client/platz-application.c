@@ -82,7 +82,7 @@ platz_application_activate (GApplication *app)
       server_url = self->server ? g_strdup (self->server)
                                 : g_settings_get_string (settings, "server-url");
       api = platz_api_new (server_url);
-      window = GTK_WINDOW (platz_window_new (self, api, settings));
+      window = GTK_WINDOW (platz_window_new_for_user (self, api, settings, self->user));
       if (self->screenshot_dir != NULL)
         {
           platz_screenshot_run (PLATZ_WINDOW (window), self->screenshot_dir, self->user,

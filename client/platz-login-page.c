@@ -195,3 +195,10 @@ platz_login_page_is_busy (PlatzLoginPage *self)
   g_return_val_if_fail (PLATZ_IS_LOGIN_PAGE (self), FALSE);
   return !gtk_widget_get_sensitive (GTK_WIDGET (self->sign_in_button));
 }
+
+const char *
+platz_login_page_get_username (PlatzLoginPage *self)
+{
+  g_return_val_if_fail (PLATZ_IS_LOGIN_PAGE (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->username_row));
+}

@@ -20,6 +20,8 @@ void        platz_login_page_show_error (PlatzLoginPage *self,
 void        platz_login_page_sign_in    (PlatzLoginPage *self,
                                          const char     *username,
                                          const char     *password);
+/* The user name as filled in. */
+const char *platz_login_page_get_username (PlatzLoginPage *self);
 const char *platz_login_page_get_error  (PlatzLoginPage *self);
 gboolean    platz_login_page_is_busy    (PlatzLoginPage *self);
 

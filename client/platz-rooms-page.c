@@ -340,8 +340,7 @@ create_result_row (gpointer item,
   gtk_box_append (GTK_BOX (top), texts);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   button_label = g_strdup_printf (_("Reserve %s"), room->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  button_label, -1);
+  platz_ui_name (button, button_label);
   g_object_set_data_full (G_OBJECT (button), "record", g_object_ref (record), g_object_unref);
   g_signal_connect (button, "clicked", G_CALLBACK (on_reserve_row_clicked_cb), self);
   gtk_box_append (GTK_BOX (top), button);

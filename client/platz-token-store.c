@@ -29,6 +29,7 @@ get_schema (void)
     "org.platz.Platz.Token", SECRET_SCHEMA_NONE,
     {
       { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "user", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
     }
   };
@@ -46,9 +47,11 @@ on_file_loaded_cb (GObject      *source,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  const char *server = g_task_get_task_data (task);
+  /* The server, and the user asked for ("": whoever signed in last). */
+  const char *const *lookup = g_task_get_task_data (task);
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
   g_autofree char *contents = NULL;
+  g_autofree char *stored_user = NULL;
   gsize len = 0;
 
   if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &len, NULL, NULL)
@@ -57,7 +60,15 @@ on_file_loaded_cb (GObject      *source,
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
-  g_task_return_pointer (task, g_key_file_get_string (keyfile, server, "token", NULL), g_free);
+  /* A session of another user is not one to sign in with. */
+  stored_user = g_key_file_get_string (keyfile, lookup[0], "user", NULL);
+  if (*lookup[1] != '\0' && g_strcmp0 (stored_user, lookup[1]) != 0)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  g_task_return_pointer (task, g_key_file_get_string (keyfile, lookup[0], "token", NULL),
+                         g_free);
 }
 
 static void
@@ -85,6 +96,7 @@ on_file_saved_cb (GObject      *source,
 static void
 file_save (PlatzTokenStore *self,
            const char      *server,
+           const char      *user,
            const char      *token)
 {
   g_autoptr(GKeyFile) keyfile = g_key_file_new ();
@@ -96,10 +108,13 @@ file_save (PlatzTokenStore *self,
   /* A small local file; reading it synchronously here is fine, the
    * network is what must never block. */
   g_key_file_load_from_file (keyfile, self->path, G_KEY_FILE_NONE, NULL);
+  g_key_file_remove_group (keyfile, server, NULL);
   if (token != NULL)
-    g_key_file_set_string (keyfile, server, "token", token);
-  else
-    g_key_file_remove_group (keyfile, server, NULL);
+    {
+      g_key_file_set_string (keyfile, server, "token", token);
+      if (user != NULL)
+        g_key_file_set_string (keyfile, server, "user", user);
+    }
   data = g_key_file_to_data (keyfile, &len, NULL);
   g_mkdir_with_parents (dir, 0700);
   /* G_FILE_CREATE_PRIVATE makes the new file 0600. */
@@ -138,8 +153,19 @@ on_secret_lookup_cb (GObject      *source,
 typedef struct {
   PlatzTokenStore *self;
   char            *server;
+  char            *user;
   char            *token;
 } SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_object_unref (data->self);
+  g_free (data->server);
+  g_free (data->user);
+  g_free (data->token);
+  g_free (data);
+}
 
 static void
 on_secret_stored_cb (GObject      *source,
@@ -155,20 +181,26 @@ on_secret_stored_cb (GObject      *source,
       /* No keyring after all: keep the token in the private file. */
       g_debug ("Keyring refused the token: %s", error->message);
       data->self->use_keyring = FALSE;
-      file_save (data->self, data->server, data->token);
+      file_save (data->self, data->server, data->user, data->token);
     }
-  g_object_unref (data->self);
-  g_free (data->server);
-  g_free (data->token);
-  g_free (data);
+  save_data_free (data);
 }
 
+/* The server's sessions (of any user) are gone: keep the new one. */
 static void
 on_secret_cleared_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
+  SaveData *data = user_data;
+
   secret_password_clear_finish (result, NULL);
+  if (data == NULL)
+    return;
+  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, "Platz session",
+                         data->token, NULL, on_secret_stored_cb, data,
+                         "server", data->server, "user", data->user != NULL ? data->user : "",
+                         NULL);
 }
 #endif
 
@@ -207,19 +239,25 @@ platz_token_store_new (void)
 void
 platz_token_store_lookup_async (PlatzTokenStore     *self,
                                 const char          *server,
+                                const char          *user,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  const char *const lookup[] = { server, user != NULL ? user : "", NULL };
 
   g_task_set_source_tag (task, platz_token_store_lookup_async);
-  g_task_set_task_data (task, g_strdup (server), g_free);
+  g_task_set_task_data (task, g_strdupv ((char **) lookup), (GDestroyNotify) g_strfreev);
 #if HAVE_LIBSECRET
   if (self->use_keyring)
     {
-      secret_password_lookup (get_schema (), cancellable, on_secret_lookup_cb,
-                              g_steal_pointer (&task), "server", server, NULL);
+      if (user != NULL)
+        secret_password_lookup (get_schema (), cancellable, on_secret_lookup_cb,
+                                g_steal_pointer (&task), "server", server, "user", user, NULL);
+      else
+        secret_password_lookup (get_schema (), cancellable, on_secret_lookup_cb,
+                                g_steal_pointer (&task), "server", server, NULL);
       return;
     }
 #endif
@@ -238,6 +276,7 @@ platz_token_store_lookup_finish (PlatzTokenStore  *self,
 void
 platz_token_store_save (PlatzTokenStore *self,
                         const char      *server,
+                        const char      *user,
                         const char      *token)
 {
   g_return_if_fail (PLATZ_IS_TOKEN_STORE (self));
@@ -245,22 +284,21 @@ platz_token_store_save (PlatzTokenStore *self,
 #if HAVE_LIBSECRET
   if (self->use_keyring)
     {
+      SaveData *data = NULL;
+
+      /* One session per server: the one of the user who signed in last. */
       if (token != NULL)
         {
-          SaveData *data = g_new0 (SaveData, 1);
-
+          data = g_new0 (SaveData, 1);
           data->self = g_object_ref (self);
           data->server = g_strdup (server);
+          data->user = g_strdup (user);
           data->token = g_strdup (token);
-          secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, "Platz session",
-                                 token, NULL, on_secret_stored_cb, data,
-                                 "server", server, NULL);
         }
-      else
-        secret_password_clear (get_schema (), NULL, on_secret_cleared_cb, NULL,
-                               "server", server, NULL);
+      secret_password_clear (get_schema (), NULL, on_secret_cleared_cb, data,
+                             "server", server, NULL);
       return;
     }
 #endif
-  file_save (self, server, token);
+  file_save (self, server, user, token);
 }

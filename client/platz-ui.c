@@ -202,3 +202,257 @@ platz_ui_unparent_children (GtkWidget *widget)
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+/* ------------------------------------------------------------------ */
+/* Names a screen reader speaks                                        */
+/* ------------------------------------------------------------------ */
+
+/* "_Save" -> "Save", "a__b" -> "a_b". */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Up to 8 labels under widget with text, in order, not those of the
+ * buttons under it. */
+static guint
+find_labels (GtkWidget  *widget,
+             GtkWidget **labels,
+             guint       n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && n < 8;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        labels[n++] = child;
+      else if (!GTK_IS_BUTTON (child))   /* a button inside says what it does */
+        n = find_labels (child, labels, n);
+    }
+  return n;
+}
+
+/* label names widget; use_underline: without its mnemonic underscore. */
+static void
+set_label (GtkWidget  *widget,
+           const char *label,
+           gboolean    use_underline)
+{
+  g_autofree char *plain = use_underline ? strip_mnemonic (label) : NULL;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  plain != NULL ? plain : label, -1);
+}
+
+static void name_control (GtkWidget *widget);
+
+/* GTK 4.8 presents the pages a stack does not show to a screen reader as
+ * if they were on screen: a user browsing the window would meet the
+ * controls of every other screen (and a squeezer's every variant).  Only
+ * the visible page is presented. */
+static void
+on_stack_visible_child_cb (GtkWidget  *stack,
+                           GParamSpec *pspec)
+{
+  GtkWidget *visible;
+
+  if (ADW_IS_VIEW_STACK (stack))
+    visible = adw_view_stack_get_visible_child (ADW_VIEW_STACK (stack));
+  else if (ADW_IS_SQUEEZER (stack))
+    visible = adw_squeezer_get_visible_child (ADW_SQUEEZER (stack));
+  else
+    visible = gtk_stack_get_visible_child (GTK_STACK (stack));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (stack); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN,
+                                 child != visible, -1);
+}
+
+static void
+follow_stack (GtkWidget *stack)
+{
+  if (g_object_get_data (G_OBJECT (stack), "platz-named") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (stack), "platz-named", GINT_TO_POINTER (1));
+  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (on_stack_visible_child_cb), NULL);
+  on_stack_visible_child_cb (stack, NULL);
+}
+
+static void
+on_control_changed_cb (GtkWidget  *widget,
+                       GParamSpec *pspec)
+{
+  name_control (widget);
+}
+
+/* Keeps a control's name right when its label or tooltip changes. */
+static void
+follow_control (GtkWidget *widget)
+{
+  static const char *const props[] = { "label", "use-underline", "tooltip-text", "child" };
+
+  if (g_object_get_data (G_OBJECT (widget), "platz-named") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (widget), "platz-named", GINT_TO_POINTER (1));
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    {
+      g_autofree char *signal = g_strconcat ("notify::", props[i], NULL);
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), props[i]) != NULL)
+        g_signal_connect (widget, signal, G_CALLBACK (on_control_changed_cb), NULL);
+    }
+}
+
+/* GTK 4.8 puts a button's label with its mnemonic underscore in the
+ * accessible name ("_Cancel Cancel") and names a control without a label
+ * by its class ("GtkButton").  This gives each the name a user hears:
+ * the label without the underscore; for a button without a label its
+ * tooltip (what a pointer user reads), else the label inside it; a spin
+ * button in a row the row's title; an item of a list (a drop-down's
+ * choice, a table's row, a list box's row) the texts it shows. */
+static void
+name_control (GtkWidget *widget)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  static GType list_item_type = 0;
+
+  /* GTK's own widget for the items of list views, column views and
+   * drop-downs; a private type, known here by its name. */
+  if (list_item_type == 0)
+    list_item_type = g_type_from_name ("GtkListItemWidget");
+
+  if (GTK_IS_STACK (widget) || ADW_IS_VIEW_STACK (widget) || ADW_IS_SQUEEZER (widget))
+    follow_stack (widget);
+  else if (GTK_IS_MENU_BUTTON (widget))
+    {
+      const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+
+      follow_control (widget);
+      if (label != NULL)
+        set_label (widget, label, gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)));
+      else if (tooltip != NULL)
+        set_label (widget, tooltip, FALSE);
+    }
+  else if (GTK_IS_BUTTON (widget))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+      GtkWidget *inner[8];
+
+      follow_control (widget);
+      if (g_object_get_data (G_OBJECT (widget), "platz-name") != NULL)
+        {
+          /* Named by platz_ui_name: not also by its mnemonic label. */
+          if (label != NULL && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+            gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget),
+                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+        }
+      else if (label != NULL)
+        {
+          /* The child label then names the button, without underscore. */
+          if (gtk_button_get_use_underline (GTK_BUTTON (widget)))
+            gtk_accessible_reset_property (GTK_ACCESSIBLE (widget),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL);
+        }
+      else if (GTK_IS_DROP_DOWN (gtk_widget_get_parent (widget)))
+        {
+          /* A drop-down's button: what it chooses, as its tooltip says. */
+          tooltip = gtk_widget_get_tooltip_text (gtk_widget_get_parent (widget));
+          if (tooltip != NULL)
+            set_label (widget, tooltip, FALSE);
+        }
+      else if (tooltip != NULL)
+        set_label (widget, tooltip, FALSE);
+      else if (find_labels (widget, inner, 0) > 0)
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, inner[0], NULL, -1);
+    }
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+
+      follow_control (widget);
+      if (label != NULL && gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget)))
+        set_label (widget, label, TRUE);
+    }
+  else if (GTK_IS_SPIN_BUTTON (widget))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+
+      /* A row's activatable widget is named by the row already. */
+      if (row == NULL || (ADW_IS_ACTION_ROW (row)
+                          && adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == widget))
+        return;
+      set_label (widget, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                 adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)));
+    }
+  else if ((list_item_type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (widget, list_item_type))
+           || (GTK_IS_LIST_BOX_ROW (widget) && !ADW_IS_PREFERENCES_ROW (widget)))
+    {
+      GtkWidget *labels[8];
+      guint n = find_labels (widget, labels, 0);
+      GtkAccessibleRelation relation = GTK_ACCESSIBLE_RELATION_LABELLED_BY;
+      g_auto(GValue) value = G_VALUE_INIT;
+      GList *list = NULL;
+
+      if (n == 0)
+        return;
+      for (guint i = n; i > 0; i--)
+        list = g_list_prepend (list, labels[i - 1]);
+      gtk_accessible_relation_init_value (relation, &value);
+      g_value_set_pointer (&value, list);
+      /* GTK takes the list over. */
+      gtk_accessible_update_relation_value (GTK_ACCESSIBLE (widget), 1, &relation, &value);
+    }
+}
+
+void
+platz_ui_name (GtkWidget  *widget,
+               const char *name)
+{
+  g_object_set_data_full (G_OBJECT (widget), "platz-name", g_strdup (name), g_free);
+  set_label (widget, name, FALSE);
+  name_control (widget);
+}
+
+void
+platz_ui_name_controls (GtkWidget *widget)
+{
+  name_control (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    platz_ui_name_controls (child);
+}
+
+static gboolean
+on_widget_map_hook (GSignalInvocationHint *hint,
+                    guint                  n_params,
+                    const GValue          *params,
+                    gpointer               data)
+{
+  name_control (g_value_get_object (&params[0]));
+  return TRUE;
+}
+
+void
+platz_ui_name_controls_when_shown (void)
+{
+  static gsize installed = 0;
+
+  if (g_once_init_enter (&installed))
+    {
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                                  on_widget_map_hook, NULL, NULL);
+      g_once_init_leave (&installed, 1);
+    }
+}

@@ -55,6 +55,17 @@ void       platz_ui_reserve_dialog_set_busy (GtkWidget *reserve,
                                              gboolean   busy);
 /* A GtkListBox without selection, styled as a boxed list. */
 GtkWidget *platz_ui_boxed_list_new     (void);
+/* Gives widget and every control under it the name a screen reader
+ * speaks (see platz-ui.c: GTK 4.8 speaks mnemonic underscores and class
+ * names) and keeps it right when a label or tooltip changes. */
+void       platz_ui_name_controls      (GtkWidget  *widget);
+/* Names widget for a screen reader with name, more telling than its
+ * label (e.g. "Reserve A1.03" for "_Reserve…"). */
+void       platz_ui_name               (GtkWidget  *widget,
+                                        const char *name);
+/* From now on names each control so as it is shown (dialogs, rows added
+ * later); once per process. */
+void       platz_ui_name_controls_when_shown (void);
 /* "Monday, 5 January 2026" from YYYY-MM-DD; the input when unparsable. */
 char *platz_ui_format_date  (const char   *iso_date);
 /* YYYY-MM-DD of today (local time), shifted by days. */

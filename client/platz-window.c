@@ -13,6 +13,7 @@
 #include "platz-projects-page.h"
 #include "platz-rooms-page.h"
 #include "platz-token-store.h"
+#include "platz-ui.h"
 #include "platz-window.h"
 
 struct _PlatzWindow
@@ -22,6 +23,7 @@ struct _PlatzWindow
   PlatzApi             *api;
   GSettings            *settings;
   PlatzTokenStore      *tokens;
+  char                 *user;            /* asked for (--user), or NULL */
   GCancellable         *cancellable;
   char                 *last_toast;
 
@@ -46,6 +48,7 @@ enum {
   PROP_0,
   PROP_API,
   PROP_SETTINGS,
+  PROP_USER,
   N_PROPS
 };
 
@@ -87,7 +90,8 @@ show_login (PlatzWindow *self)
 {
   g_autofree char *last_username = g_settings_get_string (self->settings, "last-username");
 
-  platz_login_page_prepare (self->login_page, self->api, last_username);
+  platz_login_page_prepare (self->login_page, self->api,
+                            self->user != NULL ? self->user : last_username);
   gtk_stack_set_visible_child_name (self->main_stack, "login");
 }
 
@@ -108,6 +112,15 @@ on_me_cb (GObject      *source,
       show_login (self);
       if (!g_error_matches (error, PLATZ_ERROR, PLATZ_ERROR_UNAUTHENTICATED))
         platz_login_page_show_error (self->login_page, error->message);
+      return;
+    }
+  /* The stored session is that user's, but the server has the last word. */
+  if (self->user != NULL && (platz_api_get_user (self->api) == NULL
+                             || g_strcmp0 (platz_api_get_user (self->api)->username,
+                                           self->user) != 0))
+    {
+      platz_api_set_token (self->api, NULL);
+      show_login (self);
       return;
     }
   show_app (self);
@@ -147,7 +160,7 @@ on_login_page_signed_in_cb (PlatzWindow    *self,
   if (user != NULL)
     g_settings_set_string (self->settings, "last-username", user->username);
   platz_token_store_save (self->tokens, platz_api_get_base_url (self->api),
-                          platz_api_get_token (self->api));
+                          user != NULL ? user->username : NULL, platz_api_get_token (self->api));
   show_app (self);
 }
 
@@ -176,7 +189,7 @@ on_api_unauthorized_cb (PlatzWindow *self)
 {
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "app"))
     return;
-  platz_token_store_save (self->tokens, platz_api_get_base_url (self->api), NULL);
+  platz_token_store_save (self->tokens, platz_api_get_base_url (self->api), NULL, NULL);
   platz_api_set_token (self->api, NULL);
   show_login (self);
   platz_login_page_show_error (self->login_page, _("Your session has ended. Please sign in again."));
@@ -190,7 +203,7 @@ sign_out_action (GtkWidget  *widget,
   PlatzWindow *self = PLATZ_WINDOW (widget);
 
   platz_api_logout_async (self->api, NULL, NULL, NULL);
-  platz_token_store_save (self->tokens, platz_api_get_base_url (self->api), NULL);
+  platz_token_store_save (self->tokens, platz_api_get_base_url (self->api), NULL, NULL);
   platz_api_set_token (self->api, NULL);
   show_login (self);
 }
@@ -232,7 +245,9 @@ platz_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
 
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  platz_token_store_lookup_async (self->tokens, platz_api_get_base_url (self->api),
+  /* A stored session is used only for its server and, when a user is
+   * asked for, for that user: else sign in with that name filled in. */
+  platz_token_store_lookup_async (self->tokens, platz_api_get_base_url (self->api), self->user,
                                   self->cancellable, on_token_lookup_cb, g_object_ref (self));
 }
 
@@ -257,6 +272,7 @@ platz_window_finalize (GObject *object)
   PlatzWindow *self = PLATZ_WINDOW (object);
 
   g_free (self->last_toast);
+  g_free (self->user);
   G_OBJECT_CLASS (platz_window_parent_class)->finalize (object);
 }
 
@@ -275,6 +291,11 @@ platz_window_set_property (GObject      *object,
       break;
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+    case PROP_USER:
+      self->user = g_value_dup_string (value);
+      if (self->user != NULL && *self->user == '\0')
+        g_clear_pointer (&self->user, g_free);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -297,6 +318,10 @@ platz_window_class_init (PlatzWindowClass *klass)
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The user asked for on the command line, or NULL. */
+  properties[PROP_USER] =
+    g_param_spec_string ("user", NULL, NULL, NULL,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -337,6 +362,9 @@ platz_window_init (PlatzWindow *self)
   self->cancellable = g_cancellable_new ();
   self->tokens = platz_token_store_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Every screen's controls, shown or not, and what is shown later. */
+  platz_ui_name_controls (GTK_WIDGET (self));
+  platz_ui_name_controls_when_shown ();
 }
 
 /* ------------------------------------------------------------------ */
@@ -348,10 +376,20 @@ platz_window_new (PlatzApplication *app,
                   PlatzApi         *api,
                   GSettings        *settings)
 {
+  return platz_window_new_for_user (app, api, settings, NULL);
+}
+
+PlatzWindow *
+platz_window_new_for_user (PlatzApplication *app,
+                           PlatzApi         *api,
+                           GSettings        *settings,
+                           const char       *user)
+{
   return g_object_new (PLATZ_TYPE_WINDOW,
                        "application", app,
                        "api", api,
                        "settings", settings,
+                       "user", user,
                        NULL);
 }
 

@@ -14,6 +14,12 @@ G_DECLARE_FINAL_TYPE (PlatzWindow, platz_window, PLATZ, WINDOW, AdwApplicationWi
 PlatzWindow *platz_window_new          (PlatzApplication *app,
                                         PlatzApi         *api,
                                         GSettings        *settings);
+/* For user (NULL: whoever signed in last): a stored session of another
+ * user is not used, the login page comes with that name filled in. */
+PlatzWindow *platz_window_new_for_user (PlatzApplication *app,
+                                        PlatzApi         *api,
+                                        GSettings        *settings,
+                                        const char       *user);
 PlatzApi    *platz_window_get_api      (PlatzWindow      *self);
 /* Takes the floating toast. */
 void         platz_window_add_toast    (PlatzWindow      *self,

@@ -8,7 +8,11 @@
 #include <glib/gstdio.h>
 
 #include "platz-application.h"
+#include "platz-bookings-page.h"
+#include "platz-facility-page.h"
 #include "platz-login-page.h"
+#include "platz-projects-page.h"
+#include "platz-rooms-page.h"
 #include "platz-client-test-util.h"
 
 TestServer *
@@ -568,21 +572,68 @@ test_wait_n_items (GListModel *model,
   return test_wait_until (has_n_items, &w, timeout_ms);
 }
 
-GtkWidget *
-test_find_named (GtkWidget  *widget,
-                 const char *name)
+/* The first widget in the tree under widget for which match (widget,
+ * key) holds, or NULL. */
+static GtkWidget *
+find_first (GtkWidget  *widget,
+            gboolean  (*match) (GtkWidget *widget, const char *key),
+            const char *key)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+  if (match (widget, key))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = test_find_named (child, name);
+      GtkWidget *found = find_first (child, match, key);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+has_name (GtkWidget  *widget,
+          const char *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+has_id (GtkWidget  *widget,
+        const char *id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+GtkWidget *
+test_find_named (GtkWidget  *widget,
+                 const char *name)
+{
+  return find_first (widget, has_name, name);
+}
+
+GtkWidget *
+test_find_by_id (GtkWidget  *root,
+                 const char *id)
+{
+  return find_first (root, has_id, id);
+}
+
+gboolean
+test_page_loaded (gpointer page)
+{
+  if (PLATZ_IS_DAY_VIEW (page))
+    return !platz_day_view_is_loading (page);
+  if (PLATZ_IS_BOOKINGS_PAGE (page))
+    return !platz_bookings_page_is_loading (page);
+  if (PLATZ_IS_ROOMS_PAGE (page))
+    return !platz_rooms_page_is_loading (page);
+  if (PLATZ_IS_PROJECTS_PAGE (page))
+    return !platz_projects_page_is_loading (page);
+  if (PLATZ_IS_FACILITY_PAGE (page))
+    return !platz_facility_page_is_loading (page);
+  g_assert_not_reached ();
 }
 
 gboolean

@@ -130,6 +130,12 @@ gboolean     test_wait_n_items (GListModel  *model,
 /* The first widget in the tree under widget with that name, or NULL. */
 GtkWidget   *test_find_named   (GtkWidget   *widget,
                                 const char  *name);
+/* The first widget under root with that id in its .ui file, or NULL. */
+GtkWidget   *test_find_by_id   (GtkWidget   *root,
+                                const char  *id);
+/* test_wait_until check on a screen of the window (day view, bookings,
+ * rooms, projects or facility page): it is not loading. */
+gboolean     test_page_loaded  (gpointer     page);
 /* test_wait_until check on a GtkLabel: visible and not empty. */
 gboolean     test_label_shown  (gpointer     label);
 
