@@ -55,18 +55,20 @@ static void
 platz_legend_class_init (PlatzLegendClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = platz_legend_dispose;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "legend");
 }
 
 static void
-add_entry (PlatzLegend    *self,
+add_entry (GtkFlowBox     *flow,
            PlatzDeskState  am,
            PlatzDeskState  pm,
            const char     *text)
 {
+  GtkWidget *entry = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *swatch = gtk_drawing_area_new ();
   GtkWidget *label = gtk_label_new (text);
+  GtkWidget *child;
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 16);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 16);
@@ -75,8 +77,13 @@ add_entry (PlatzLegend    *self,
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_set_margin_end (label, 10);
-  gtk_widget_set_parent (swatch, GTK_WIDGET (self));
-  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (entry), swatch);
+  gtk_box_append (GTK_BOX (entry), label);
+  gtk_flow_box_append (flow, entry);
+  /* Read, not chosen: the entries are no stops for the keyboard. */
+  child = gtk_widget_get_parent (entry);
+  gtk_widget_set_focusable (child, FALSE);
+  gtk_widget_set_can_target (child, FALSE);
 }
 
 static void
@@ -86,13 +93,18 @@ platz_legend_init (PlatzLegend *self)
     PLATZ_DESK_FREE, PLATZ_DESK_MINE, PLATZ_DESK_BOOKED,
     PLATZ_DESK_ROOM_FULL, PLATZ_DESK_ASSIGNED, PLATZ_DESK_BLOCKED,
   };
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  /* The entries wrap into more lines where the window is narrow, so the
+   * legend never makes the window wider than the plan needs. */
+  GtkFlowBox *flow = GTK_FLOW_BOX (gtk_flow_box_new ());
 
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+  gtk_flow_box_set_selection_mode (flow, GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (flow, G_N_ELEMENTS (shown) + 1);
+  gtk_flow_box_set_row_spacing (flow, 2);
+  gtk_widget_set_parent (GTK_WIDGET (flow), GTK_WIDGET (self));
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
-    add_entry (self, shown[i], shown[i], platz_desk_state_label (shown[i]));
+    add_entry (flow, shown[i], shown[i], platz_desk_state_label (shown[i]));
   /* A desk whose halves differ is drawn in two halves. */
-  add_entry (self, PLATZ_DESK_FREE, PLATZ_DESK_BOOKED, _("left half morning, right half afternoon"));
+  add_entry (flow, PLATZ_DESK_FREE, PLATZ_DESK_BOOKED, _("left half morning, right half afternoon"));
 }
 
 GtkWidget *

@@ -118,8 +118,21 @@ check_size (PlatzWindow *window,
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   if (!test_wait_until (has_size, &w, 5000))
-    g_error ("the window is %dx%d, not %dx%d", gtk_widget_get_width (GTK_WIDGET (window)),
-             gtk_widget_get_height (GTK_WIDGET (window)), width, height);
+    {
+      /* Say which screen holds the window wider than asked. */
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          int min_width, min_height;
+
+          gtk_widget_measure (platz_window_get_page (window, pages[i]), GTK_ORIENTATION_HORIZONTAL,
+                              -1, &min_width, NULL, NULL, NULL);
+          gtk_widget_measure (platz_window_get_page (window, pages[i]), GTK_ORIENTATION_VERTICAL,
+                              -1, &min_height, NULL, NULL, NULL);
+          g_printerr ("%s: at least %dx%d\n", pages[i], min_width, min_height);
+        }
+      g_error ("the window is %dx%d, not %dx%d", gtk_widget_get_width (GTK_WIDGET (window)),
+               gtk_widget_get_height (GTK_WIDGET (window)), width, height);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
