@@ -37,6 +37,9 @@ platz_facility_page_check (PlatzFacilityPage *self,
 {
   if (error == NULL)
     return TRUE;
+  /* A cancelled call may outlive the page: do not touch self. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
   return platz_ui_busy_done (GTK_WIDGET (self), self->spinner, &self->pending, FALSE, error);
 }
 
@@ -44,6 +47,8 @@ gboolean
 platz_facility_page_done (PlatzFacilityPage *self,
                           const GError      *error)
 {
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return FALSE;
   return platz_ui_busy_done (GTK_WIDGET (self), self->spinner, &self->pending, error == NULL,
                              error);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The people the signed-in user may book desks for besides themself
- * (SPEC §1): the members of the teams they lead, for an admin also of
+ * (docs/contract.md §1): the members of the teams they lead, for an admin also of
  * their own team.  Loaded through PlatzApi once per signed-in user and
  * kept until the user changes (sign-out, another sign-in).
  */

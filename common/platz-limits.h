@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /*
- * The effective limit of a room for one half-day (SPEC §2):
+ * The effective limit of a room for one half-day (docs/contract.md §2):
  *
  *   min (bookable desks, max_persons, floor (area_m2 / min_area_per_person_m2))
  *

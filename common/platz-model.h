@@ -256,7 +256,7 @@ gboolean platz_strv_contains (char * const *strv,
 gboolean platz_enum_valid    (const char * const *values,
                               const char         *value);
 
-/* Default policies (SPEC §4); free with platz_object_clear. */
+/* Default policies (docs/contract.md §7); free with platz_object_clear. */
 void platz_policies_init_defaults (PlatzPolicies *policies);
 
 G_END_DECLS

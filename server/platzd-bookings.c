@@ -12,7 +12,7 @@
 #include "platzd-policies.h"
 
 /*
- * Desk bookings (SPEC §3 rules 1-3 and 6).
+ * Desk bookings (booking rules 1-3 and 6 of docs/contract.md §3).
  *
  * Rules 1 and 2 are held by four partial unique indexes in the database
  * (schemas/migrations/001-initial.sql); the room limit (rule 3) and the
@@ -295,7 +295,7 @@ week_days_booked (PlatzdStore *store,
   return platzd_store_query_int (store, stmt, -1, error);
 }
 
-/* The 422 rules, in the order SPEC §4 names them. */
+/* The 422 rules, in the order docs/contract.md §6 names them. */
 static gboolean
 check_policies (PlatzdRequest       *req,
                 const DeskContext   *ctx,

@@ -11,7 +11,7 @@ guint    platzd_bookings_release_no_shows    (PlatzdApp *app);
 /* Runs the release every 30 seconds on the main loop. */
 void     platzd_bookings_start_release_timer (PlatzdApp *app);
 
-/* The effective limit of an office for one half-day of date (SPEC §2). */
+/* The effective limit of an office for one half-day of date (docs/contract.md §2). */
 int      platzd_room_limit    (PlatzdStore *store,
                                gint64       room_id,
                                const char  *date,

@@ -20,7 +20,7 @@
  * the same data; only the dates move with today (Europe/Berlin).  Ids are
  * given explicitly (index + 1), and the generator keeps every desk's
  * half-days and every room's count per half-day in memory, so what it
- * writes keeps SPEC §3's rules without asking the database back, and never
+ * writes keeps the booking rules (docs/contract.md §3) without asking the database back, and never
  * trips the unique indexes.
  *
  * Plan geometry is in metres.  A floor has one or two wings; a wing is a
@@ -579,7 +579,7 @@ add_room (Demo             *demo,
         return FALSE;
     }
 
-  /* SPEC §2: min (bookable desks, max persons, floor (area / area per person)) */
+  /* The effective limit (docs/contract.md §2): min (bookable desks, max persons, floor (area / area per person)) */
   if (office != NULL)
     {
       int std = office->standard - 1;

@@ -11,7 +11,7 @@
 #include "platzd-resource.h"
 
 /*
- * POST /reservations: rooms reserved as a whole (SPEC §3 rules 4 and 5).
+ * POST /reservations: rooms reserved as a whole (booking rules 4 and 5 of docs/contract.md §3).
  *
  * Two forms of body:
  *
@@ -38,7 +38,7 @@
  *    until, when given, must not lie before to_date.  At most
  *    MAX_OCCURRENCES dates; a request that yields none is refused.
  *
- * Checks, in the order of SPEC §4 so that one request gets one answer:
+ * Checks, in the contract's order (docs/contract.md §6) so that one request gets one answer:
  *   400  body (types, unknown fields, forms, end <= start, dates)
  *   404  room, team
  *   422  role_not_allowed (project offices: team leads and admins only)

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The store owns the one SQLite connection of the server (a single writer:
- * see TOOLCHAIN.md on SQLite 3.40's WAL-reset bug).  It applies the
+ * SQLite 3.40 has a WAL-reset bug when two connections write or checkpoint at once).  It applies the
  * migrations, caches prepared statements, runs write transactions and maps
  * the domain types onto rows through their field tables.
  */

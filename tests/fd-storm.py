@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# The TOOLCHAIN.md finding against a platzd binary (docs/security.md):
+# An idle SoupServer that stops accepting after a load run, tried against a platzd binary (docs/security.md):
 # RLIMIT_NOFILE 256, 400 clients send a request head and give up; then:
 # does it answer, how many fds does it hold, how many CLOSE-WAIT sockets.
 # Usage: tests/fd-storm.py BUILD/server/platzd

@@ -421,7 +421,7 @@ test_case (Fixture       *f,
   assert_healthy (f);
 }
 
-/* SPEC §4: larger bodies get 413 from the headers, before the body is
+/* Larger bodies get 413 from the headers, before the body is
  * read; the connection is closed and nothing is buffered. */
 static void
 test_too_large_from_headers (Fixture       *f,

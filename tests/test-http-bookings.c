@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * Desk bookings against a real platzd: every rule of SPEC §3 (1-3, 6, 7),
+ * Desk bookings against a real platzd: every booking rule (1-3, 6, 7),
  * availability, search, concurrency and durability.
  */
 #include "config.h"

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Room reservations against a real platzd: meeting rooms and lounges by
- * time (SPEC §3 rule 4), project offices by whole days and weekly series
- * (rule 5), every reason in the order of SPEC §4, privacy of the list,
+ * time (booking rule 4), project offices by whole days and weekly series
+ * (rule 5), every reason in the contract's order of checks, privacy of the list,
  * cancelling, and the free-room search.
  */
 #include "config.h"

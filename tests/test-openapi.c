@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * schemas/openapi.json against the server (SPEC §4: "tests check
+ * schemas/openapi.json against the server (the contract: "tests check
  * responses against it"):
  *
  *  /openapi/document   the document is well formed and says nothing the

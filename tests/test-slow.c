@@ -8,7 +8,7 @@
  *  - idle keep-alive connections, and connections that never send a
  *    byte, are closed after their timeout;
  *  - the number of open connections is capped (503 beyond the cap);
- *  - the libsoup finding of TOOLCHAIN.md: a load whose client gives up,
+ *  - a libsoup behaviour seen on this stack: a load whose client gives up,
  *    with the server out of file descriptors (RLIMIT_NOFILE 256): the
  *    server logs it, keeps serving, holds no CLOSE-WAIT socket afterwards
  *    and is back to its idle descriptor count.
@@ -300,7 +300,7 @@ test_cap (Fixture       *f,
     close (g_array_index (fds, int, i));
 }
 
-/* TOOLCHAIN.md: "after a load run whose client timed out, an idle plain
+/* As seen on this stack: "after a load run whose client timed out, an idle plain
  * SoupServer held ~680 sockets (CLOSE-WAIT) and, with ulimit -n 256,
  * stopped answering without a log line".  SoupListener removes its accept
  * source on the first failed accept(); connections then pile up in the

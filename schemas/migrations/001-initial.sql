@@ -122,7 +122,7 @@ CREATE TABLE bookings (
   created_by     INTEGER
 ) STRICT;
 
--- SPEC §3 rules 1 and 2, held by the database itself: among active
+-- Booking rules 1 and 2, held by the database itself: among active
 -- bookings, at most one covers the morning and one covers the afternoon of
 -- a desk (rule 1), and of a user (rule 2).  A full day covers both halves.
 CREATE UNIQUE INDEX bookings_desk_am ON bookings (desk_id, date)

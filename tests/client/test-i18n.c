@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The German catalogue (SPEC §6): every file with translatable strings is
+/* The German catalogue: every file with translatable strings is
  * in po/POTFILES.in, po/de.po translates every message the sources have
  * today (no untranslated or fuzzy one, formats checked by msgfmt), and the
  * compiled catalogue in the build tree loads and is used by _(), ngettext

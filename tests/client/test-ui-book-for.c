@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * A team lead books desks for the members of their team (SPEC §1) in the
+ * A team lead books desks for the members of their team (docs/contract.md §1) in the
  * real client against a real platzd: the desk dialog's "Book for" row
  * lists "Myself" and the team, the booking is the member's on the server
  * and "booked" (not "mine") on the lead's plan, errors about the member
