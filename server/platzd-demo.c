@@ -1163,6 +1163,45 @@ demo_clear (Demo *demo)
       g_clear_pointer (&demo->pools[b][h], g_array_unref);
 }
 
+/* A few weeks of the audit log: what the facility manager and the admin
+ * did before the demo starts, field names only, as the server writes
+ * them.  Users 1 and 2 are "admin" and "facility"; user 3 is "lead". */
+static gboolean
+add_audit (Demo    *demo,
+           GError **error)
+{
+  static const struct {
+    int         days_ago;
+    int         minute;
+    int         actor;
+    const char *action;
+    const char *type;
+    int         object;
+    int         subject;
+    const char *fields;
+  } acts[] = {
+    { 24, 8 * 60 + 12, 1, "update", "policies", 0, 0, "[\"booking_window_days\"]" },
+    { 20, 9 * 60 + 40, 2, "update", "desks", 5, 0, "[\"bookable\",\"blocked_reason\"]" },
+    { 13, 14 * 60 + 5, 2, "update", "rooms", 12, 0, "[\"occupancy_standard_id\"]" },
+    { 9, 10 * 60 + 30, 1, "update", "users", 3, 3, "[\"role\"]" },
+    { 6, 11 * 60 + 2, 2, "create", "desks", 9, 0, "[\"room_id\",\"name\",\"x\",\"y\"]" },
+    { 2, 15 * 60 + 48, 2, "update", "floor_plans", 1, 0, "[\"content_type\",\"data\"]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (acts); i++)
+    {
+      g_autofree char *at = local_key (demo, -acts[i].days_ago, acts[i].minute);
+
+      if (!run (demo, error,
+                "INSERT INTO audit (at, actor_user_id, action, object_type, object_id, "
+                "subject_user_id, fields) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "sissrrs", at, acts[i].actor, acts[i].action, acts[i].type, acts[i].object,
+                acts[i].subject, acts[i].fields))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 platzd_demo_populate (PlatzdStore *store,
                       GError     **error)
@@ -1201,6 +1240,7 @@ platzd_demo_populate (PlatzdStore *store,
        add_floors (&demo, error) &&
        add_bookings (&demo, error) &&
        add_reservations (&demo, error) &&
+       add_audit (&demo, error) &&
        platzd_store_commit (store, error);
   if (!ok)
     platzd_store_rollback (store);
