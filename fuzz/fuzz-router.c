@@ -53,7 +53,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       path = space + 1;
     }
   handler = platzd_router_lookup (app->router, method, path, params, &flags, &route_data,
-                                  &status);
+                                  &status, NULL);
   if (handler == NULL)
     g_assert (status == 404 || status == 405);
   else

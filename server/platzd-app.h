@@ -93,24 +93,25 @@ void          platzd_router_add_full (PlatzdRouter *router,
                                       guint         flags,
                                       gconstpointer data);
 /* Looks a request up.  Returns the handler or NULL; on NULL *status is 404
- * (no such path) or 405 (path known, method not). */
+ * (no such path) or 405 (path known, method not).  *query_names (when
+ * query_names is not NULL) is the route's documented query parameters,
+ * for platzd_router_check_query (). */
 PlatzdHandler platzd_router_lookup   (PlatzdRouter *router,
                                       const char   *method,
                                       const char   *path,
                                       GHashTable   *params,
                                       guint        *flags,
                                       gconstpointer *data,
-                                      guint        *status);
+                                      guint        *status,
+                                      GHashTable  **query_names);
 /* Takes each route's query parameters from the API document (OpenAPI
  * JSON: the "query" parameters of paths[pattern][method]). */
 gboolean      platzd_router_load_query_names (PlatzdRouter *router,
                                               GBytes       *openapi,
                                               GError      **error);
-/* FALSE with a 400 naming them when the query has parameters the
- * request's route does not take. */
-gboolean      platzd_router_check_query (PlatzdRouter *router,
-                                         const char   *method,
-                                         const char   *path,
+/* FALSE with a 400 naming them when the query has parameters that are
+ * not among the route's query_names (from platzd_router_lookup ()). */
+gboolean      platzd_router_check_query (GHashTable   *query_names,
                                          GHashTable   *query,
                                          GError      **error);
 /* Every (method, pattern) pair, for the authorisation matrix and docs. */

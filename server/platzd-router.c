@@ -166,14 +166,15 @@ route_matches (Route       *route,
   return TRUE;
 }
 
-/* The route for method and path, or NULL with *status 404 (no such path)
- * or 405 (path known, method not). */
-static Route *
-find_route (PlatzdRouter *router,
-            const char   *method,
-            const char   *path,
-            GHashTable   *params,
-            guint        *status)
+PlatzdHandler
+platzd_router_lookup (PlatzdRouter *router,
+                      const char   *method,
+                      const char   *path,
+                      GHashTable   *params,
+                      guint        *flags,
+                      gconstpointer *data,
+                      guint        *status,
+                      GHashTable  **query_names)
 {
   g_auto(GStrv) parts = NULL;
   gboolean path_known = FALSE;
@@ -202,28 +203,14 @@ find_route (PlatzdRouter *router,
       if (strcmp (route->method, method) != 0)
         continue;
       route_matches (route, parts, params);
-      return route;
+      *flags = route->flags;
+      *data = route->data;
+      if (query_names != NULL)
+        *query_names = route->query_names;
+      return route->handler;
     }
   *status = path_known ? 405 : 404;
   return NULL;
-}
-
-PlatzdHandler
-platzd_router_lookup (PlatzdRouter *router,
-                      const char   *method,
-                      const char   *path,
-                      GHashTable   *params,
-                      guint        *flags,
-                      gconstpointer *data,
-                      guint        *status)
-{
-  Route *route = find_route (router, method, path, params, status);
-
-  if (route == NULL)
-    return NULL;
-  *flags = route->flags;
-  *data = route->data;
-  return route->handler;
 }
 
 /* Query parameters */
@@ -294,23 +281,20 @@ compare_names (gconstpointer a,
 }
 
 gboolean
-platzd_router_check_query (PlatzdRouter *router,
-                           const char   *method,
-                           const char   *path,
-                           GHashTable   *query,
-                           GError      **error)
+platzd_router_check_query (GHashTable *query_names,
+                           GHashTable *query,
+                           GError    **error)
 {
-  guint status;
-  Route *route = find_route (router, method, path, NULL, &status);
-  g_autoptr(GPtrArray) unknown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) unknown = NULL;
   GHashTableIter iter;
   gpointer name;
 
-  if (route == NULL || query == NULL)
+  if (query == NULL)
     return TRUE;
+  unknown = g_ptr_array_new ();
   g_hash_table_iter_init (&iter, query);
   while (g_hash_table_iter_next (&iter, &name, NULL))
-    if (route->query_names == NULL || !g_hash_table_contains (route->query_names, name))
+    if (query_names == NULL || !g_hash_table_contains (query_names, name))
       g_ptr_array_add (unknown, name);
   if (unknown->len == 0)
     return TRUE;

@@ -240,6 +240,7 @@ server_handler_cb (SoupServer        *server,
   PlatzdApp *app = user_data;
   PlatzdRequest *req;
   PlatzdHandler handler;
+  GHashTable *query_names = NULL;
   GError *error = NULL;
   guint flags = 0;
   guint status = 0;
@@ -275,7 +276,7 @@ server_handler_cb (SoupServer        *server,
     }
 
   handler = platzd_router_lookup (app->router, req->method, path, req->params, &flags,
-                                  &req->route_data, &status);
+                                  &req->route_data, &status, &query_names);
   if (handler == NULL)
     {
       if (status == 405)
@@ -298,7 +299,7 @@ server_handler_cb (SoupServer        *server,
         }
     }
 
-  if (!platzd_router_check_query (app->router, req->method, path, query, &error) ||
+  if (!platzd_router_check_query (query_names, query, &error) ||
       !read_body (req, flags, &error))
     {
       platzd_reply_error (req, error);
