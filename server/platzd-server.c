@@ -82,15 +82,13 @@ refuse (PlatzdApp         *app,
         PlatzErrorCode     code,
         const char        *message)
 {
+  g_autoptr(JsonNode) node = platzd_error_body (code, message, NULL, NULL);
+  g_autofree char *json = platz_json_to_string (node, NULL);
   guint status = platz_error_status (code);
-  g_autoptr(GBytes) body = NULL;
-  g_autofree char *json = NULL;
 
   soup_server_message_set_status (msg, status, NULL);
+  /* The connection is taken over: libsoup writes no body of its own. */
   g_object_set_data (G_OBJECT (msg), PREFILLED_KEY, NULL);
-  set_refusal (msg, status, message);
-  body = soup_message_body_flatten (soup_server_message_get_response_body (msg));
-  json = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
   log_request (app, msg);
   platzd_connections_refuse (app->connections, msg, status, json);
 }
@@ -357,12 +355,26 @@ on_request_started_cb (SoupServer        *server,
                        SoupServerMessage *msg,
                        PlatzdApp         *app)
 {
+  static GBytes *unreadable;  /* the same for every message: made once */
   gint64 *start = g_new (gint64, 1);
+
+  if (unreadable == NULL)
+    {
+      g_autoptr(JsonNode) node = platzd_error_body (PLATZ_ERROR_BAD_REQUEST,
+                                                    "The request could not be read as HTTP/1.1",
+                                                    NULL, NULL);
+      gsize length;
+      char *json = platz_json_to_string (node, &length);
+
+      unreadable = g_bytes_new_take (json, length);
+    }
 
   *start = g_get_monotonic_time ();
   g_object_set_data_full (G_OBJECT (msg), START_KEY, start, g_free);
   platzd_reply_set_security_headers (msg);
-  set_refusal (msg, 400, "The request could not be read as HTTP/1.1");
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                    g_bytes_get_data (unreadable, NULL),
+                                    g_bytes_get_size (unreadable));
   g_object_set_data (G_OBJECT (msg), PREFILLED_KEY, GINT_TO_POINTER (1));
   g_signal_connect (msg, "got-headers", G_CALLBACK (on_msg_got_headers_cb), NULL);
   g_signal_connect (msg, "got-body", G_CALLBACK (on_msg_got_body_cb), NULL);
