@@ -372,6 +372,7 @@ typedef struct {
   GPtrArray  *past_desks;   /* the same without names, NULL until asked for */
   GHashTable *rooms;        /* function -> char * */
   GPtrArray  *details;      /* DeskDetails per desk (search), NULL until asked for */
+  GTimeZone  *zone;         /* the site's (a change of sites drops every entry) */
 } FloorEntry;
 
 typedef struct {
@@ -408,6 +409,7 @@ floor_entry_free (gpointer data)
 
   g_clear_pointer (&entry->details, g_ptr_array_unref);
   g_clear_pointer (&entry->past_desks, g_ptr_array_unref);
+  g_clear_pointer (&entry->zone, g_time_zone_unref);
   floor_info_free (entry->info);
   g_ptr_array_unref (entry->desks);
   g_hash_table_unref (entry->rooms);
@@ -505,12 +507,6 @@ floor_cache_get (PlatzdStore *store)
   return cache;
 }
 
-/* The floor's day as nobody in particular sees it, from the cache or read. */
-static gboolean floor_policies (PlatzdStore   *store,
-                                gint64         floor_id,
-                                PlatzPolicies *policies,
-                                GError       **error);
-
 /* The cached entry, or NULL: no query but the cache's own check. */
 static FloorEntry *
 floor_entry_lookup (PlatzdStore *store,
@@ -535,12 +531,13 @@ floor_entry_get (PlatzdStore *store,
   FloorCache *cache = floor_cache_get (store);
   g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", floor_id, date);
   FloorEntry *entry = g_hash_table_lookup (cache->entries, key);
+  gint64 site_id = platzd_site_of_floor (store, floor_id);
   PlatzPolicies policies;
   FloorInfo *info;
 
   if (entry != NULL)
     return entry;
-  if (!floor_policies (store, floor_id, &policies, error))
+  if (!platzd_policies_load (store, site_id, &policies, error))
     return NULL;
   info = floor_info_load (store, floor_id, date, (int) policies.occupancy_cap_percent, error);
   platz_object_clear (&platz_policies_type, &policies);
@@ -548,6 +545,7 @@ floor_entry_get (PlatzdStore *store,
     return NULL;
   entry = g_new0 (FloorEntry, 1);
   entry->info = info;
+  entry->zone = platzd_site_zone (store, site_id);
   entry->desks = g_ptr_array_new_full (info->desks->len, g_free);
   entry->rooms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < info->desks->len; i++)
@@ -623,15 +621,6 @@ floor_entry_load_details (PlatzdStore *store,
   return TRUE;
 }
 
-static gboolean
-floor_policies (PlatzdStore   *store,
-                gint64         floor_id,
-                PlatzPolicies *policies,
-                GError       **error)
-{
-  return platzd_policies_load (store, platzd_site_of_floor (store, floor_id), policies, error);
-}
-
 /* The entry's desks as nobody in particular sees them, for a date before
  * the site's today (past) or not. */
 static GPtrArray *
@@ -654,14 +643,12 @@ floor_entry_desks (FloorEntry *entry,
 
 /* Whether date lies before today at the floor's site (in its zone). */
 static gboolean
-floor_date_is_past (PlatzdStore *store,
-                    gint64       floor_id,
-                    const GDate *date)
+floor_entry_is_past (FloorEntry  *entry,
+                     const GDate *date)
 {
-  g_autoptr(GTimeZone) zone = platzd_site_zone (store, platzd_site_of_floor (store, floor_id));
   GDate today;
 
-  platz_date_today (zone, &today);
+  platz_date_today (entry->zone, &today);
   return g_date_compare (date, &today) < 0;
 }
 
@@ -700,7 +687,7 @@ handle_availability (PlatzdRequest *req)
         goto fail;
     }
 
-  past = floor_date_is_past (store, floor_id, &d);
+  past = floor_entry_is_past (entry, &d);
   desks = floor_entry_desks (entry, past);
   rooms = g_hash_table_lookup (entry->rooms, req->user->function);
   if (rooms == NULL)
