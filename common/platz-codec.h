@@ -58,9 +58,8 @@ GPtrArray *platz_decode_array    (const PlatzType *type,
                                   JsonNode        *node,
                                   GError         **error);
 
-/* Validates one value against its field, e.g. for query parameters. */
-/* object[name] when it is an object (an array), else NULL; object may be
- * NULL. */
+/* object[name] when it is an object (platz_json_array_member: an
+ * array), else NULL; object may be NULL. */
 JsonObject *platz_json_object_member (JsonObject *object,
                                       const char *name);
 JsonArray  *platz_json_array_member  (JsonObject *object,
@@ -71,6 +70,7 @@ JsonArray  *platz_json_array_member  (JsonObject *object,
  * bytes.  Says nothing about whether the zone exists. */
 #define PLATZ_TIMEZONE_NAME_MAX 64
 gboolean  platz_timezone_name_valid (const char *name);
+/* Validates one value against its field, e.g. for query parameters. */
 gboolean  platz_field_check_string (const PlatzField *field,
                                     const char       *value,
                                     GError          **error);

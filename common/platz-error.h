@@ -42,8 +42,8 @@ typedef enum {
   PLATZ_ERROR_NOT_RESERVABLE,
   PLATZ_ERROR_NOT_TODAY,
   PLATZ_ERROR_INVALID_VALUE,         /* 422 policy_violation invalid_value */
-  PLATZ_ERROR_INVALID_FIELD,         /* 422 policy_violation invalid_field (text with NUL,
-                                      * an impossible time zone) */
+  PLATZ_ERROR_INVALID_FIELD,         /* 422 policy_violation invalid_field (a JSON string
+                                      * holding \u0000) */
   PLATZ_ERROR_INVALID_PLAN,          /* 422 policy_violation invalid_plan (floor-plan image
                                       * not well-formed or with active content) */
   PLATZ_ERROR_RATE_LIMITED,          /* 429 rate_limited */
