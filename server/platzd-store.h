@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The store owns the one SQLite connection of the server (a single writer:
- * SQLite 3.40 has a WAL-reset bug when two connections write or checkpoint at once).  It applies the
- * migrations, caches prepared statements, runs write transactions and maps
- * the domain types onto rows through their field tables.
+ * SQLite 3.40 has a WAL-reset bug when two connections write or checkpoint
+ * at once).  It applies the migrations, caches prepared statements, runs
+ * write transactions and maps the domain types onto rows through their
+ * field tables.
  */
 #pragma once
 
