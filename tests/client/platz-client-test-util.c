@@ -437,8 +437,8 @@ test_sign_in (PlatzWindow *window,
   g_assert_true (test_wait_until (test_signed_in, window, 10000));
 }
 
-static gboolean
-login_or_signed_in (gpointer window)
+gboolean
+test_settled (gpointer window)
 {
   return test_login_shown (window) || test_signed_in (window);
 }
@@ -447,7 +447,7 @@ void
 test_sign_in_or_kept (PlatzWindow *window,
                       const char  *username)
 {
-  g_assert_true (test_wait_until (login_or_signed_in, window, 10000));
+  g_assert_true (test_wait_until (test_settled, window, 10000));
   if (!platz_window_is_signed_in (window))
     test_sign_in (window, username);
 }
