@@ -606,11 +606,25 @@ has_id (GtkWidget  *widget,
   return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
 }
 
+static gboolean
+reads (GtkWidget  *widget,
+       const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 GtkWidget *
 test_find_named (GtkWidget  *widget,
                  const char *name)
 {
   return find_first (widget, has_name, name);
+}
+
+GtkWidget *
+test_find_label (GtkWidget  *root,
+                 const char *text)
+{
+  return find_first (root, reads, text);
 }
 
 GtkWidget *

@@ -133,6 +133,10 @@ gboolean     test_wait_n_items (GListModel  *model,
 /* The first widget in the tree under widget with that name, or NULL. */
 GtkWidget   *test_find_named   (GtkWidget   *widget,
                                 const char  *name);
+/* The first GtkLabel under root that reads text (without its mnemonic),
+ * or NULL. */
+GtkWidget   *test_find_label   (GtkWidget   *root,
+                                const char  *text);
 /* The first widget under root with that id in its .ui file, or NULL. */
 GtkWidget   *test_find_by_id   (GtkWidget   *root,
                                 const char  *id);
