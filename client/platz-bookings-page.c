@@ -24,6 +24,7 @@ struct _PlatzBookingsPage
   GHashTable   *building_sites;  /* building id -> site id */
   GHashTable   *deadlines;       /* site id -> its check-in deadline, "HH:MM" */
   guint         sites_pending;
+  gboolean      sites_known;     /* the two above, read for the signed-in user */
 
   GtkSpinner   *spinner;
   GtkLabel     *empty_label;
@@ -383,8 +384,10 @@ load_bookings (PlatzBookingsPage *self)
                                  on_bookings_cb, self);
 }
 
-/* Each site's policies first, so that a released booking can name the
- * check-in deadline of its site; the list loads either way. */
+/* Each site's policies before the first list, so that a released booking
+ * can name the check-in deadline of its site; the list loads either way.
+ * They are read once per signed-in user (set_api), not again for every
+ * reload after a booking, cancellation or check-in. */
 typedef struct {
   PlatzBookingsPage *self;
   gint64             site_id;
@@ -394,7 +397,10 @@ static void
 site_loaded (PlatzBookingsPage *self)
 {
   if (self->sites_pending > 0 && --self->sites_pending == 0)
-    load_bookings (self);
+    {
+      self->sites_known = TRUE;
+      load_bookings (self);
+    }
 }
 
 static void
@@ -536,6 +542,7 @@ platz_bookings_page_set_api (PlatzBookingsPage *self,
   g_return_if_fail (PLATZ_IS_BOOKINGS_PAGE (self));
 
   g_set_object (&self->api, api);
+  self->sites_known = FALSE;
   platz_bookings_page_reload (self);
 }
 
@@ -548,6 +555,11 @@ platz_bookings_page_reload (PlatzBookingsPage *self)
     return;
   platz_ui_renew_cancellable (&self->cancellable);
   self->pending = 0;
+  if (self->sites_known)
+    {
+      load_bookings (self);
+      return;
+    }
   g_hash_table_remove_all (self->building_sites);
   g_hash_table_remove_all (self->deadlines);
   set_loading (self, TRUE);

@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (PlatzBookingsPage, platz_bookings_page, PLATZ, BOOKINGS_PA
 
 void        platz_bookings_page_set_api      (PlatzBookingsPage *self,
                                               PlatzApi          *api);
+/* Loads the bookings again; the sites' check-in deadlines that released
+ * ones name are read on the first load after set_api only. */
 void        platz_bookings_page_reload       (PlatzBookingsPage *self);
 GListModel *platz_bookings_page_get_upcoming (PlatzBookingsPage *self);
 GListModel *platz_bookings_page_get_past     (PlatzBookingsPage *self);

@@ -131,21 +131,6 @@ same_run (PlatzRecord *a,
   return ra->series_id > 0 && ra->series_id == rb->series_id && ra->team_id == rb->team_id;
 }
 
-static PlatzRecord *
-cell_record (PlatzProjectsPage *self,
-             gint64             room_id,
-             guint              day)
-{
-  GDate d = self->first;
-  g_autofree char *date = NULL;
-  g_autofree char *key = NULL;
-
-  g_date_add_days (&d, day);
-  date = platz_date_format (&d);
-  key = cell_key (room_id, date);
-  return g_hash_table_lookup (self->cells, key);
-}
-
 /* The team (and title) of a reservation, "" for none. */
 static char *
 reservation_text (PlatzProjectsPage *self,
@@ -290,15 +275,16 @@ header_label (PlatzProjectsPage *self,
 }
 
 /* The button of a room's days first .. first + span - 1 of the shown
- * ones; record is their reservation (NULL: free). */
+ * ones; records are their reservations (records[0] NULL: free). */
 static GtkWidget *
-cell_button (PlatzProjectsPage *self,
-             PlatzRecord       *office,
-             guint              first,
-             guint              span,
-             PlatzRecord       *record,
-             const char        *text)
+cell_button (PlatzProjectsPage  *self,
+             PlatzRecord        *office,
+             guint               first,
+             guint               span,
+             PlatzRecord *const *records,
+             const char         *text)
 {
+  PlatzRecord *record = records[0];
   const PlatzUser *user = platz_api_get_user (self->api);
   GtkWidget *button = gtk_button_new ();
   g_autofree char *shown = self->month_view && span == 1 && *text != '\0'
@@ -327,10 +313,8 @@ cell_button (PlatzProjectsPage *self,
       when = g_strdup_printf ("%s – %s", when, last_when);
       for (guint k = 0; k < span; k++)
         {
-          PlatzRecord *r = cell_record (self, platz_record_get_id (office), first + k);
-
-          if (!g_ptr_array_find (run, r, NULL))
-            g_ptr_array_add (run, g_object_ref (r));
+          if (!g_ptr_array_find (run, records[k], NULL))
+            g_ptr_array_add (run, g_object_ref (records[k]));
         }
       g_object_set_data_full (G_OBJECT (button), "last", g_steal_pointer (&last), g_free);
       g_object_set_data_full (G_OBJECT (button), "run", g_steal_pointer (&run),
@@ -402,6 +386,7 @@ rebuild_grid (PlatzProjectsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label),
                           self->offices != NULL && self->offices->len == 0);
   gtk_grid_set_column_spacing (self->grid, self->month_view ? 2 : 4);
+  g_assert (self->n_days <= 31);
 
   for (guint day = 0; day < self->n_days; day++)
     {
@@ -415,6 +400,7 @@ rebuild_grid (PlatzProjectsPage *self)
     {
       PlatzRecord *office = self->offices->pdata[row];
       gint64 room_id = platz_record_get_id (office);
+      PlatzRecord *records[31];   /* a month at most */
       GtkWidget *name = gtk_label_new (platz_record_get_title (office));
       const char *where = platz_record_get_extra (office, "floor_name");
 
@@ -424,28 +410,31 @@ rebuild_grid (PlatzProjectsPage *self)
         gtk_widget_set_tooltip_text (name, where);
       gtk_grid_attach (self->grid, name, 0, row + 1, 1, 1);
 
+      /* The room's reservation of each shown day, looked up once. */
+      for (guint day = 0; day < self->n_days; day++)
+        {
+          GDate d = self->first;
+          g_autofree char *date = NULL;
+          g_autofree char *key = NULL;
+
+          g_date_add_days (&d, day);
+          date = platz_date_format (&d);
+          key = cell_key (room_id, date);
+          records[day] = g_hash_table_lookup (self->cells, key);
+          g_hash_table_insert (self->cell_texts, g_steal_pointer (&key),
+                               reservation_text (self, records[day]));
+        }
       for (guint day = 0; day < self->n_days;)
         {
-          PlatzRecord *record = cell_record (self, room_id, day);
-          g_autofree char *text = reservation_text (self, record);
+          g_autofree char *text = reservation_text (self, records[day]);
           guint span = 1;
 
           /* The month view shows a team's run of days as one cell. */
           while (self->month_view && day + span < self->n_days
-                 && same_run (record, cell_record (self, room_id, day + span)))
+                 && same_run (records[day], records[day + span]))
             span++;
-          gtk_grid_attach (self->grid, cell_button (self, office, day, span, record, text),
+          gtk_grid_attach (self->grid, cell_button (self, office, day, span, records + day, text),
                            day + 1, row + 1, span, 1);
-          for (guint k = 0; k < span; k++)
-            {
-              GDate d = self->first;
-              g_autofree char *date = NULL;
-
-              g_date_add_days (&d, day + k);
-              date = platz_date_format (&d);
-              g_hash_table_insert (self->cell_texts, cell_key (room_id, date),
-                                   reservation_text (self, cell_record (self, room_id, day + k)));
-            }
           day += span;
         }
     }

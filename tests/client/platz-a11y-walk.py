@@ -74,7 +74,6 @@ def main():
                                    ' '.join(Atspi.StateType(x).value_nick for x in states.get_states())))
         if depth > 0 and not states.contains(Atspi.StateType.VISIBLE):
             continue
-        focusable = states.contains(Atspi.StateType.FOCUSABLE)
         here = path + ['%s "%s"' % (node.get_role_name(), name)]
         focusable = states.contains(Atspi.StateType.FOCUSABLE)
         is_control = role in CONTROLS or (focusable and role in FOCUSABLE_CONTROLS)

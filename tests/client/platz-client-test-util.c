@@ -437,8 +437,8 @@ test_sign_in (PlatzWindow *window,
   g_assert_true (test_wait_until (test_signed_in, window, 10000));
 }
 
-static gboolean
-login_or_signed_in (gpointer window)
+gboolean
+test_settled (gpointer window)
 {
   return test_login_shown (window) || test_signed_in (window);
 }
@@ -447,7 +447,7 @@ void
 test_sign_in_or_kept (PlatzWindow *window,
                       const char  *username)
 {
-  g_assert_true (test_wait_until (login_or_signed_in, window, 10000));
+  g_assert_true (test_wait_until (test_settled, window, 10000));
   if (!platz_window_is_signed_in (window))
     test_sign_in (window, username);
 }
@@ -606,11 +606,25 @@ has_id (GtkWidget  *widget,
   return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
 }
 
+static gboolean
+reads (GtkWidget  *widget,
+       const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 GtkWidget *
 test_find_named (GtkWidget  *widget,
                  const char *name)
 {
   return find_first (widget, has_name, name);
+}
+
+GtkWidget *
+test_find_label (GtkWidget  *root,
+                 const char *text)
+{
+  return find_first (root, reads, text);
 }
 
 GtkWidget *

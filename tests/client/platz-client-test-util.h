@@ -41,11 +41,11 @@ PlatzApi    *test_api_login   (const char  *base,
 gint64       test_api_create  (PlatzApi    *api,
                                const PlatzType *type,
                                gconstpointer obj);
-/* PATCH of the named fields of obj; asserts it worked. */
 /* PATCH /policies (global) with a JSON body, as the api's user (asserts 200). */
 void         test_api_patch_policies (PlatzApi   *api,
                                       const char *base,
                                       const char *json);
+/* PATCH of the named fields of obj; asserts it worked. */
 void         test_api_patch   (PlatzApi    *api,
                                const PlatzType *type,
                                gint64       id,
@@ -105,6 +105,9 @@ gboolean     test_signed_in    (gpointer     window);
  * signed in. */
 void         test_sign_in      (PlatzWindow *window,
                                 const char  *username);
+/* test_wait_until check on a window: past the start, on the login page
+ * or signed in. */
+gboolean     test_settled      (gpointer     window);
 /* Signs in unless the window signed in with the token an earlier window
  * of the program kept (that of the same user). */
 void         test_sign_in_or_kept (PlatzWindow *window,
@@ -130,6 +133,10 @@ gboolean     test_wait_n_items (GListModel  *model,
 /* The first widget in the tree under widget with that name, or NULL. */
 GtkWidget   *test_find_named   (GtkWidget   *widget,
                                 const char  *name);
+/* The first GtkLabel under root that reads text (without its mnemonic),
+ * or NULL. */
+GtkWidget   *test_find_label   (GtkWidget   *root,
+                                const char  *text);
 /* The first widget under root with that id in its .ui file, or NULL. */
 GtkWidget   *test_find_by_id   (GtkWidget   *root,
                                 const char  *id);

@@ -200,7 +200,7 @@ test_planner_missing (void)
   g_assert_cmpstr (text, ==, "13 rooms can be freed");
   g_clear_pointer (&text, g_free);
 
-  /* Without the field, as today's servers answer: the building's
+  /* Without the field, as servers before it answer: the building's
    * rooms_freeable (6, the surplus of one standard) is netted against
    * the other's deficit (9): 3 missing, none to free. */
   b = buildings->pdata[2];

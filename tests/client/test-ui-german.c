@@ -17,25 +17,11 @@
 
 static TestUi *ui;
 
-/* Whether a label under widget reads text (without its mnemonic). */
-static gboolean
-shows_label (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 assert_label (GtkWidget  *widget,
               const char *text)
 {
-  if (!shows_label (widget, text))
+  if (test_find_label (widget, text) == NULL)
     g_error ("no label reads \"%s\"", text);
 }
 
@@ -58,7 +44,7 @@ test_screens_in_german (void)
   assert_label (GTK_WIDGET (window), "Räume");
   assert_label (GTK_WIDGET (window), "Projektbüros");
   assert_label (GTK_WIDGET (window), "Flächenmanagement");
-  g_assert_false (shows_label (GTK_WIDGET (window), "My Bookings"));
+  g_assert_null (test_find_label (GTK_WIDGET (window), "My Bookings"));
 
   day = platz_window_get_page (window, "day");
   assert_label (day, "Heute");
